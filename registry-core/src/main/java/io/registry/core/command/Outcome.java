@@ -1,0 +1,32 @@
+package io.registry.core.command;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/** What the sequencer decided for one command. Type names are wire format: never rename one. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Outcome.Registered.class, name = "registered"),
+        @JsonSubTypes.Type(value = Outcome.ConfigUpdated.class, name = "config-updated"),
+        @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected")
+})
+public sealed interface Outcome {
+
+    /** @param created false when the schema was already registered under the subject (idempotent repeat) */
+    record Registered(int id, int version, boolean created) implements Outcome {
+    }
+
+    record ConfigUpdated(String compatibilityLevel) implements Outcome {
+    }
+
+    /** Nothing was written to the log. */
+    record Rejected(int errorCode, String message) implements Outcome {
+        public static Rejected of(ErrorCode code, String message) {
+            return new Rejected(code.code(), message);
+        }
+
+        public ErrorCode error() {
+            return ErrorCode.fromCode(errorCode);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.registry.core.log;
+
+/** One record of the log: a key and its value, or a tombstone when {@code value} is null. */
+public record LogEvent(LogKey key, LogValue value) {
+    public boolean tombstone() {
+        return value == null;
+    }
+}

@@ -1,0 +1,34 @@
+package io.registry.readmodel;
+
+import io.registry.core.compat.CompatibilityLevel;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read access to a projection of the log. Implemented by the Postgres and the Redis projections (and a layered
+ * view that prefers Redis); API nodes depend only on this interface.
+ */
+public interface ReadModel {
+    Optional<StoredSchema> schemaById(int id);
+
+    /** The global id of the schema with this content fingerprint ({@code ParsedSchema#fingerprint}). */
+    Optional<Integer> idByFingerprint(String fingerprint);
+
+    /** Subject names, sorted; soft-deleted subjects (every version deleted) only when asked for. */
+    List<String> subjects(boolean includeDeleted);
+
+    /** Every version of the subject, soft-deleted ones included, ascending by version. Empty if unknown. */
+    List<SubjectVersion> versions(String subject);
+
+    Optional<SubjectVersion> version(String subject, int version);
+
+    /** Every (subject, version) that uses the schema id, soft-deleted ones included. */
+    List<SubjectVersion> usagesOf(int schemaId);
+
+    /** The compatibility level set on the subject, or the global one when {@code subject} is null. */
+    Optional<CompatibilityLevel> compatibility(String subject);
+
+    /** The log sequence this projection has applied (0 when empty). */
+    long appliedSeq();
+}
