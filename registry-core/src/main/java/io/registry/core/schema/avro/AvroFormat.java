@@ -6,11 +6,11 @@ import io.registry.core.schema.ResolvedReference;
 import io.registry.core.schema.SchemaFormat;
 import io.registry.core.schema.SchemaReference;
 import io.registry.core.schema.SchemaType;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.Incompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
-import org.apache.avro.SchemaParseException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +38,9 @@ public final class AvroFormat implements SchemaFormat {
             }
             Schema schema = parser.parse(text);
             return new AvroParsedSchema(schema, references, normalize);
-        } catch (SchemaParseException | NullPointerException | IllegalArgumentException e) {
+        } catch (AvroRuntimeException | NullPointerException | IllegalArgumentException e) {
+            // AvroRuntimeException covers SchemaParseException and AvroTypeException (a bad default, an
+            // undefined named type): all of them mean "not a valid schema", never a server error.
             throw new InvalidSchemaException("Invalid schema: " + e.getMessage(), e);
         }
     }

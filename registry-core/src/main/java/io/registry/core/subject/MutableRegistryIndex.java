@@ -1,0 +1,18 @@
+package io.registry.core.subject;
+
+import java.util.List;
+
+/** Write side of the index, used only by {@link RegistryStateMachine#apply}. */
+public interface MutableRegistryIndex extends RegistryIndex {
+    void putSchema(IndexedSchema schema, String fingerprint);
+
+    void putVersions(String subject, List<IndexedVersion> versions);
+
+    void putCompatibility(String subject, String level);
+
+    void putMode(String subject, String mode);
+
+    void putMaxId(int id);
+
+    void putLastSeq(long seq);
+}

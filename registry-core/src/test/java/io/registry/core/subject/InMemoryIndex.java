@@ -1,0 +1,91 @@
+package io.registry.core.subject;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A map-backed index for exercising the pure decision logic; production uses a Kafka Streams store. */
+final class InMemoryIndex implements MutableRegistryIndex {
+    private final Map<String, Integer> fingerprints = new HashMap<>();
+    private final Map<Integer, IndexedSchema> schemas = new HashMap<>();
+    private final Map<String, List<IndexedVersion>> versions = new HashMap<>();
+    private final Map<String, String> compatibility = new HashMap<>();
+    private final Map<String, String> modes = new HashMap<>();
+    private int maxId;
+    private long lastSeq;
+
+    @Override
+    public Optional<Integer> idForFingerprint(String fingerprint) {
+        return Optional.ofNullable(fingerprints.get(fingerprint));
+    }
+
+    @Override
+    public Optional<IndexedSchema> schema(int id) {
+        return Optional.ofNullable(schemas.get(id));
+    }
+
+    @Override
+    public List<IndexedVersion> versions(String subject) {
+        return versions.getOrDefault(subject, List.of());
+    }
+
+    @Override
+    public Optional<String> compatibility(String subject) {
+        return Optional.ofNullable(compatibility.get(String.valueOf(subject)));
+    }
+
+    @Override
+    public Optional<String> mode(String subject) {
+        return Optional.ofNullable(modes.get(String.valueOf(subject)));
+    }
+
+    @Override
+    public int maxId() {
+        return maxId;
+    }
+
+    @Override
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    @Override
+    public void putSchema(IndexedSchema schema, String fingerprint) {
+        schemas.put(schema.id(), schema);
+        fingerprints.putIfAbsent(fingerprint, schema.id());
+    }
+
+    @Override
+    public void putVersions(String subject, List<IndexedVersion> list) {
+        versions.put(subject, List.copyOf(list));
+    }
+
+    @Override
+    public void putCompatibility(String subject, String level) {
+        if (level == null) {
+            compatibility.remove(String.valueOf(subject));
+        } else {
+            compatibility.put(String.valueOf(subject), level);
+        }
+    }
+
+    @Override
+    public void putMode(String subject, String mode) {
+        if (mode == null) {
+            modes.remove(String.valueOf(subject));
+        } else {
+            modes.put(String.valueOf(subject), mode);
+        }
+    }
+
+    @Override
+    public void putMaxId(int id) {
+        maxId = id;
+    }
+
+    @Override
+    public void putLastSeq(long seq) {
+        lastSeq = seq;
+    }
+}
