@@ -1,103 +1,35 @@
 package io.registry.kafka.config;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Value;
 import io.registry.kafka.TopicLayout;
+import jakarta.inject.Singleton;
 
 /**
- * {@code registry.kafka.*} and {@code registry.topics.*}: where the log lives. Shared by every role so the API
- * and the sequencer can never disagree about topic names.
+ * {@code registry.kafka.bootstrap-servers} and {@code registry.topics.*}: where the log lives. Shared by every
+ * role so the API and the sequencer can never disagree about topic names.
  */
-@ConfigurationProperties("registry")
+@Singleton
 public class KafkaSettings {
-    private final Kafka kafka = new Kafka();
-    private final Topics topics = new Topics();
+    private final String bootstrapServers;
+    private final TopicLayout layout;
 
-    public Kafka getKafka() {
-        return kafka;
-    }
-
-    public Topics getTopics() {
-        return topics;
+    public KafkaSettings(
+            @Value("${registry.kafka.bootstrap-servers:`localhost:9092`}") String bootstrapServers,
+            @Value("${registry.topics.log:_schemas}") String log,
+            @Value("${registry.topics.commands:_registry_commands}") String commands,
+            @Value("${registry.topics.replies:_registry_replies}") String replies,
+            @Value("${registry.topics.reply-partitions:4}") int replyPartitions,
+            @Value("${registry.topics.replication-factor:1}") short replicationFactor,
+            @Value("${registry.topics.min-insync-replicas:1}") int minInsyncReplicas) {
+        this.bootstrapServers = bootstrapServers;
+        this.layout = new TopicLayout(log, commands, replies, replyPartitions, replicationFactor, minInsyncReplicas);
     }
 
     public String bootstrapServers() {
-        return kafka.getBootstrapServers();
+        return bootstrapServers;
     }
 
     public TopicLayout layout() {
-        return new TopicLayout(topics.getLog(), topics.getCommands(), topics.getReplies(),
-                topics.getReplyPartitions(), topics.getReplicationFactor(), topics.getMinInsyncReplicas());
-    }
-
-    @ConfigurationProperties("kafka")
-    public static class Kafka {
-        private String bootstrapServers = "localhost:9092";
-
-        public String getBootstrapServers() {
-            return bootstrapServers;
-        }
-
-        public void setBootstrapServers(String bootstrapServers) {
-            this.bootstrapServers = bootstrapServers;
-        }
-    }
-
-    @ConfigurationProperties("topics")
-    public static class Topics {
-        private final TopicLayout defaults = TopicLayout.defaults();
-        private String log = defaults.log();
-        private String commands = defaults.commands();
-        private String replies = defaults.replies();
-        private int replyPartitions = defaults.replyPartitions();
-        private short replicationFactor = defaults.replicationFactor();
-        private int minInsyncReplicas = defaults.minInsyncReplicas();
-
-        public String getLog() {
-            return log;
-        }
-
-        public void setLog(String log) {
-            this.log = log;
-        }
-
-        public String getCommands() {
-            return commands;
-        }
-
-        public void setCommands(String commands) {
-            this.commands = commands;
-        }
-
-        public String getReplies() {
-            return replies;
-        }
-
-        public void setReplies(String replies) {
-            this.replies = replies;
-        }
-
-        public int getReplyPartitions() {
-            return replyPartitions;
-        }
-
-        public void setReplyPartitions(int replyPartitions) {
-            this.replyPartitions = replyPartitions;
-        }
-
-        public short getReplicationFactor() {
-            return replicationFactor;
-        }
-
-        public void setReplicationFactor(short replicationFactor) {
-            this.replicationFactor = replicationFactor;
-        }
-
-        public int getMinInsyncReplicas() {
-            return minInsyncReplicas;
-        }
-
-        public void setMinInsyncReplicas(int minInsyncReplicas) {
-            this.minInsyncReplicas = minInsyncReplicas;
-        }
+        return layout;
     }
 }

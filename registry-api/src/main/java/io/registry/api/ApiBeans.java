@@ -1,0 +1,61 @@
+package io.registry.api;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.registry.api.http.RegistryApiSettings;
+import io.registry.api.read.ProjectionWatermark;
+import io.registry.api.read.RegistryReads;
+import io.registry.api.read.SchemaByIdCache;
+import io.registry.api.write.CommandGateway;
+import io.registry.api.write.WriteService;
+import io.registry.core.schema.SchemaFormats;
+import io.registry.core.schema.SchemaParser;
+import io.registry.kafka.TopicBootstrap;
+import io.registry.kafka.config.KafkaSettings;
+import io.registry.readmodel.ReadModel;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/** Wires an API node: reads from the projections, writes through the log. */
+@Factory
+public class ApiBeans {
+
+    @Singleton
+    SchemaFormats schemaFormats() {
+        return SchemaFormats.standard();
+    }
+
+    @Singleton
+    SchemaParser schemaParser(SchemaFormats formats) {
+        return new SchemaParser(formats);
+    }
+
+    @Singleton
+    SchemaByIdCache schemaByIdCache(ReadModel readModel, RegistryApiSettings settings) {
+        return new SchemaByIdCache(readModel, settings.schemaCacheBytes());
+    }
+
+    @Singleton
+    RegistryReads registryReads(ReadModel readModel, SchemaByIdCache cache, SchemaParser parser) {
+        return new RegistryReads(readModel, cache, parser);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    ProjectionWatermark projectionWatermark(ReadModel readModel) {
+        return new ProjectionWatermark(readModel);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    CommandGateway commandGateway(KafkaSettings kafka) {
+        TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
+        return new CommandGateway(kafka.bootstrapServers(), kafka.layout().commands(), kafka.layout().replies());
+    }
+
+    @Singleton
+    WriteService writeService(CommandGateway gateway, ProjectionWatermark watermark, RegistryApiSettings settings) {
+        return new WriteService(gateway, watermark, settings.sequencerTimeout(), settings.projectionTimeout());
+    }
+}

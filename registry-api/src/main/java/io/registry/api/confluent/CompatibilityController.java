@@ -1,0 +1,100 @@
+package io.registry.api.confluent;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.registry.api.http.JsonResponses;
+import io.registry.api.http.RegistryMediaTypes;
+import io.registry.api.http.RegistryException;
+import io.registry.api.read.RegistryReads;
+import io.registry.core.command.ErrorCode;
+import io.registry.core.compat.CompatibilityChecker;
+import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.schema.InvalidSchemaException;
+import io.registry.core.schema.ParsedSchema;
+import io.registry.readmodel.SubjectVersion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /compatibility/subjects/{s}/versions[/{v}]}: answered on the API node from the projection with the
+ * same {@link CompatibilityChecker} the sequencer enforces with; nothing goes through the log.
+ */
+@Controller("/compatibility/subjects/{subject}/versions")
+@Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class CompatibilityController {
+    private final RegistryReads reads;
+
+    public CompatibilityController(RegistryReads reads) {
+        this.reads = reads;
+    }
+
+    /** Against one version (the level's directions, transitivity moot). */
+    @Post("/{version}")
+    @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
+            "application/json", "application/octet-stream", "text/plain"})
+    public HttpResponse<byte[]> againstVersion(@PathVariable String subject, @PathVariable String version,
+                                               @Body byte[] body,
+                                               @QueryValue(defaultValue = "false") boolean verbose,
+                                               @QueryValue(defaultValue = "false") boolean normalize) {
+        SchemaRequest request = SchemaRequest.parse(body);
+        SubjectVersion target = reads.version(subject, version, false);
+        ParsedSchema proposed = parse(request, normalize);
+        return answer(check(subject, proposed, List.of(target)), verbose);
+    }
+
+    /** Against the versions the subject's level names: the latest, or all for *_TRANSITIVE. */
+    @Post
+    @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
+            "application/json", "application/octet-stream", "text/plain"})
+    public HttpResponse<byte[]> againstSubject(@PathVariable String subject, @Body byte[] body,
+                                               @QueryValue(defaultValue = "false") boolean verbose,
+                                               @QueryValue(defaultValue = "false") boolean normalize) {
+        SchemaRequest request = SchemaRequest.parse(body);
+        ParsedSchema proposed = parse(request, normalize);
+        List<SubjectVersion> live = reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
+        return answer(check(subject, proposed, live), verbose);
+    }
+
+    private List<String> check(String subject, ParsedSchema proposed, List<SubjectVersion> against) {
+        CompatibilityLevel level = reads.effectiveCompatibility(subject);
+        List<ParsedSchema> previous = new ArrayList<>();
+        for (SubjectVersion v : against) {
+            ParsedSchema old = reads.parsed(reads.schema(v.schemaId()));
+            if (old.type() != proposed.type()) {
+                return List.of("Incompatible schema type: " + proposed.type() + " after " + old.type()
+                        + " (version " + v.version() + ")");
+            }
+            previous.add(old);
+        }
+        return CompatibilityChecker.check(reads.parser().formats().of(proposed.type()), level, proposed, previous);
+    }
+
+    private ParsedSchema parse(SchemaRequest request, boolean normalize) {
+        try {
+            return reads.parse(request.schemaType(), request.schema(), request.references(), normalize);
+        } catch (InvalidSchemaException e) {
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
+        }
+    }
+
+    private static HttpResponse<byte[]> answer(List<String> messages, boolean verbose) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("is_compatible", messages.isEmpty());
+        if (verbose) {
+            body.put("messages", messages);
+        }
+        return JsonResponses.ok(body);
+    }
+}

@@ -1,0 +1,87 @@
+package io.registry.api.confluent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.registry.api.http.JsonResponses;
+import io.registry.api.http.RegistryMediaTypes;
+import io.registry.api.http.RegistryException;
+import io.registry.api.http.RequestBodies;
+import io.registry.api.read.RegistryReads;
+import io.registry.api.write.WriteResult;
+import io.registry.api.write.WriteService;
+import io.registry.core.command.Command;
+import io.registry.core.command.ErrorCode;
+import io.registry.core.compat.CompatibilityLevel;
+
+import java.util.Map;
+
+/** {@code /config[/{subject}]}: compatibility levels. */
+@Controller("/config")
+@Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class ConfigController {
+    private final RegistryReads reads;
+    private final WriteService writes;
+
+    public ConfigController(RegistryReads reads, WriteService writes) {
+        this.reads = reads;
+        this.writes = writes;
+    }
+
+    @Get
+    public HttpResponse<byte[]> global() {
+        return JsonResponses.ok(Map.of("compatibilityLevel", reads.globalCompatibility().name()));
+    }
+
+    @Put
+    @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
+            "application/json", "application/octet-stream", "text/plain"})
+    public HttpResponse<byte[]> updateGlobal(@Body byte[] body) {
+        return update(null, body);
+    }
+
+    /**
+     * 40408 when the subject has no level of its own, unless {@code defaultToGlobal=true}. (kafkajs relies on the
+     * 40408 to decide whether to set one.)
+     */
+    @Get("/{subject}")
+    public HttpResponse<byte[]> subject(@PathVariable String subject,
+                                        @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
+        CompatibilityLevel level = reads.subjectCompatibility(subject).orElse(null);
+        if (level == null) {
+            if (!defaultToGlobal) {
+                throw new RegistryException(ErrorCode.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
+                        "Subject '" + subject + "' does not have subject-level compatibility configured");
+            }
+            level = reads.globalCompatibility();
+        }
+        return JsonResponses.ok(Map.of("compatibilityLevel", level.name()));
+    }
+
+    @Put("/{subject}")
+    @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
+            "application/json", "application/octet-stream", "text/plain"})
+    public HttpResponse<byte[]> updateSubject(@PathVariable String subject, @Body byte[] body) {
+        return update(Subjects.valid(subject), body);
+    }
+
+    private HttpResponse<byte[]> update(String subject, byte[] body) {
+        JsonNode node = RequestBodies.object(body);
+        String requested = RequestBodies.text(node, "compatibility");
+        CompatibilityLevel level = CompatibilityLevel.parse(requested).orElseThrow(() -> new RegistryException(
+                ErrorCode.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level. Valid values are none, "
+                + "backward, forward, full, backward_transitive, forward_transitive, and full_transitive"));
+        WriteResult result = writes.submit(new Command.UpdateConfig(subject, level), Principals.ANONYMOUS);
+        return WriteResponses.ok(Map.of("compatibility", level.name()), result);
+    }
+}

@@ -1,0 +1,60 @@
+package io.registry.api.confluent;
+
+import io.registry.core.schema.SchemaReference;
+import io.registry.core.schema.SchemaType;
+import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Confluent's response shapes. Like Confluent, {@code schemaType} is omitted for AVRO and empty references. */
+final class SchemaBodies {
+    private SchemaBodies() {
+    }
+
+    /** {@code GET /schemas/ids/{id}}: {@code {"schemaType"?, "references"?, "schema"}}. */
+    static Map<String, Object> byId(StoredSchema schema) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        putTypeAndReferences(body, schema);
+        body.put("schema", schema.schema());
+        return body;
+    }
+
+    /** A subject version: {@code {"subject","version","id","schemaType"?,"references"?,"schema"}}. */
+    static Map<String, Object> version(SubjectVersion version, StoredSchema schema) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", version.subject());
+        body.put("version", version.version());
+        body.put("id", version.schemaId());
+        putTypeAndReferences(body, schema);
+        body.put("schema", schema.schema());
+        return body;
+    }
+
+    static Map<String, Object> subjectVersion(SubjectVersion version) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("subject", version.subject());
+        body.put("version", version.version());
+        return body;
+    }
+
+    private static void putTypeAndReferences(Map<String, Object> body, StoredSchema schema) {
+        if (schema.type() != SchemaType.AVRO) {
+            body.put("schemaType", schema.type().name());
+        }
+        if (!schema.references().isEmpty()) {
+            List<Map<String, Object>> refs = new ArrayList<>();
+            for (SchemaReference r : schema.references()) {
+                Map<String, Object> ref = new LinkedHashMap<>();
+                ref.put("name", r.name());
+                ref.put("subject", r.subject());
+                ref.put("version", r.version());
+                refs.add(ref);
+            }
+            body.put("references", refs);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.registry.api.http;
+
+/** Content types of Confluent's API; clients send any of these (and some send octet-stream). */
+public final class RegistryMediaTypes {
+    public static final String V1_JSON = "application/vnd.schemaregistry.v1+json";
+    public static final String REGISTRY_JSON = "application/vnd.schemaregistry+json";
+
+    private RegistryMediaTypes() {
+    }
+}

@@ -1,0 +1,119 @@
+package io.registry.api.read;
+
+import io.registry.api.http.RegistryException;
+import io.registry.core.command.ErrorCode;
+import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.compat.EffectiveCompatibility;
+import io.registry.core.schema.ParsedSchema;
+import io.registry.core.schema.SchemaParser;
+import io.registry.core.schema.SchemaReference;
+import io.registry.core.schema.SchemaType;
+import io.registry.readmodel.ReadModel;
+import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The read operations controllers need, with Confluent's not-found semantics applied once, here. */
+public final class RegistryReads {
+    private final ReadModel readModel;
+    private final SchemaByIdCache schemas;
+    private final SchemaParser parser;
+    private final ReadModelReferenceResolver references;
+
+    public RegistryReads(ReadModel readModel, SchemaByIdCache schemas, SchemaParser parser) {
+        this.readModel = readModel;
+        this.schemas = schemas;
+        this.parser = parser;
+        this.references = new ReadModelReferenceResolver(readModel, schemas);
+    }
+
+    public ReadModel readModel() {
+        return readModel;
+    }
+
+    public SchemaParser parser() {
+        return parser;
+    }
+
+    public StoredSchema schema(int id) {
+        return schemas.get(id).orElseThrow(RegistryException::schemaNotFound);
+    }
+
+    /** Parses client-supplied schema text, resolving references against this region's projection. */
+    public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> refs, boolean normalize) {
+        return parser.parse(type, text, refs, normalize, references);
+    }
+
+    public ParsedSchema parsed(StoredSchema stored) {
+        return parser.parse(stored.type(), stored.schema(), stored.references(), false, references);
+    }
+
+    /** Versions of a subject; 40401 when it has none (or, unless {@code includeDeleted}, only deleted ones). */
+    public List<SubjectVersion> versions(String subject, boolean includeDeleted) {
+        List<SubjectVersion> all = readModel.versions(subject);
+        List<SubjectVersion> visible = includeDeleted ? all : all.stream().filter(v -> !v.deleted()).toList();
+        if (visible.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        return visible;
+    }
+
+    /** Resolves {@code latest}, {@code -1} or a number, with Confluent's 40401/40402/42202 errors. */
+    public SubjectVersion version(String subject, String versionText, boolean includeDeleted) {
+        List<SubjectVersion> visible = versions(subject, includeDeleted);
+        if (VersionSpec.isLatest(versionText)) {
+            return visible.get(visible.size() - 1);
+        }
+        int version = VersionSpec.parse(versionText);
+        return visible.stream().filter(v -> v.version() == version).findFirst()
+                .orElseThrow(() -> RegistryException.versionNotFound(subject, version));
+    }
+
+    public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
+        return readModel.compatibility(subject);
+    }
+
+    public CompatibilityLevel globalCompatibility() {
+        return EffectiveCompatibility.of(Optional.empty(), readModel.compatibility(null));
+    }
+
+    public CompatibilityLevel effectiveCompatibility(String subject) {
+        return EffectiveCompatibility.of(readModel.compatibility(subject), readModel.compatibility(null));
+    }
+
+    /** The live version of {@code subject} holding exactly this content, if any. */
+    public Optional<SubjectVersion> findInSubject(String subject, ParsedSchema schema, boolean includeDeleted) {
+        Optional<Integer> id = readModel.idByFingerprint(schema.fingerprint());
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        return readModel.versions(subject).stream()
+                .filter(v -> includeDeleted || !v.deleted())
+                .filter(v -> v.schemaId() == id.get())
+                .reduce((a, b) -> b);
+    }
+
+    static final class VersionSpec {
+        private VersionSpec() {
+        }
+
+        static boolean isLatest(String text) {
+            return "latest".equalsIgnoreCase(text) || "-1".equals(text);
+        }
+
+        static int parse(String text) {
+            try {
+                int v = Integer.parseInt(text);
+                if (v >= 1) {
+                    return v;
+                }
+            } catch (NumberFormatException e) {
+                // fall through to the Confluent error below
+            }
+            throw new RegistryException(ErrorCode.INVALID_VERSION, "The specified version '" + text + "' is not a "
+                    + "valid version id. Allowed values are between [1, 2^31-1] and the string \"latest\"");
+        }
+    }
+}

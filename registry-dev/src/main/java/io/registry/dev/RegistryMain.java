@@ -1,0 +1,81 @@
+package io.registry.dev;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.Micronaut;
+import io.registry.kafka.embedded.EmbeddedKafkaBroker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code ./registry dev|api|streams}. {@code dev} runs every role in one JVM around an embedded single-node
+ * KRaft broker; {@code api} and {@code streams} run one role against configured Kafka, Postgres and Redis.
+ */
+public final class RegistryMain {
+    private static final Logger LOG = LoggerFactory.getLogger(RegistryMain.class);
+
+    private RegistryMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String role = args.length == 0 ? "dev" : args[0].toLowerCase(Locale.ROOT);
+        switch (role) {
+            case "dev" -> dev();
+            case "api" -> run(RoleProperties.withoutOverridden(RoleProperties.api()), true);
+            case "streams" -> run(RoleProperties.withoutOverridden(RoleProperties.streams()), false);
+            default -> {
+                System.err.println("usage: registry dev|api|streams");
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void dev() throws Exception {
+        DevSettings settings = DevSettings.fromEnvironment();
+        System.out.println("registry dev: data directory " + settings.dataDir().toAbsolutePath()
+                + " (delete it to start empty)");
+        DevDatabase.ensureExists(settings);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
+                settings.kafkaPort());
+        System.out.println("registry dev: Kafka broker at " + broker.bootstrapServers());
+        Map<String, Object> props = new HashMap<>(RoleProperties.dev());
+        props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
+        props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
+        props.put("datasources.default.url", settings.jdbcUrl());
+        ApplicationContext context;
+        try {
+            context = Micronaut.build(new String[0]).properties(props).mainClass(RegistryMain.class).start();
+        } catch (RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("registry dev: stopping");
+            try {
+                context.close();
+            } finally {
+                broker.close();
+                stopped.countDown();
+            }
+        }, "registry-dev-shutdown"));
+        System.out.println("registry dev: ready on http://localhost:" + props.getOrDefault("micronaut.server.port",
+                context.getProperty("micronaut.server.port", Integer.class).orElse(8081)));
+        stopped.await();
+    }
+
+    private static void run(Map<String, Object> props, boolean http) {
+        if (http) {
+            Micronaut.build(new String[0]).properties(props).mainClass(RegistryMain.class).start();
+        } else {
+            ApplicationContext context = ApplicationContext.builder().properties(props).start();
+            Runtime.getRuntime().addShutdownHook(new Thread(context::close, "registry-streams-shutdown"));
+            LOG.info("registry streams role running (sequencer and projectors)");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.registry.dev;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** A plain HTTP client speaking to the registry as Confluent clients do. */
+final class RegistryHttp {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String V1 = "application/vnd.schemaregistry.v1+json";
+
+    private final URI base;
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    RegistryHttp(URI base) {
+        this.base = base;
+    }
+
+    record Answer(int status, JsonNode body, String raw, HttpResponse<String> response) {
+        String header(String name) {
+            return response.headers().firstValue(name).orElse(null);
+        }
+
+        int errorCode() {
+            return body.path("error_code").asInt();
+        }
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET().header("Accept", V1));
+    }
+
+    Answer get(String path, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).GET();
+        headers.forEach(b::header);
+        return send(b);
+    }
+
+    Answer post(String path, Object body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", V1)
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    Answer postRaw(String path, String contentType, String body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Answer put(String path, Object body) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", V1)
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
+    Answer register(String subject, String schema) {
+        return post("/subjects/" + subject + "/versions", Map.of("schema", schema));
+    }
+
+    Answer register(String subject, String schema, String type) {
+        return post("/subjects/" + subject + "/versions", Map.of("schema", schema, "schemaType", type));
+    }
+
+    private Answer send(HttpRequest.Builder builder) {
+        try {
+            HttpResponse<String> r = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = r.body().isEmpty() ? JSON.nullNode() : JSON.readTree(r.body());
+            } catch (IOException e) {
+                body = JSON.nullNode();
+            }
+            return new Answer(r.statusCode(), body, r.body(), r);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return value instanceof String s ? s : JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

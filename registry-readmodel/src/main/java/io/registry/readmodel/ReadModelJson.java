@@ -1,0 +1,61 @@
+package io.registry.readmodel;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.registry.core.schema.SchemaReference;
+
+import java.util.List;
+
+/**
+ * The JSON spellings the stores share (schema references in Postgres' jsonb column, whole schemas in Redis), kept
+ * in one place so both projections hold the same text. Plain Jackson: records map without annotations.
+ */
+public final class ReadModelJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final TypeReference<List<SchemaReference>> REFERENCES = new TypeReference<>() {
+    };
+    private static final TypeReference<StoredSchema> SCHEMA = new TypeReference<>() {
+    };
+
+    private ReadModelJson() {
+    }
+
+    public static String writeReferences(List<SchemaReference> references) {
+        return write(references);
+    }
+
+    public static List<SchemaReference> readReferences(String json) {
+        return json == null || json.isEmpty() ? List.of() : read(json, REFERENCES);
+    }
+
+    public static String writeSchema(StoredSchema schema) {
+        return write(schema);
+    }
+
+    public static StoredSchema readSchema(String json) {
+        return read(json, SCHEMA);
+    }
+
+    /** Compact JSON text of a tree, or null for an absent/JSON-null tree (stored as SQL NULL / left out). */
+    public static String writeTree(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
+    }
+
+    private static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt read-model JSON: " + json, e);
+        }
+    }
+}

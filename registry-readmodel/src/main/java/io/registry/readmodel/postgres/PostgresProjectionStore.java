@@ -1,0 +1,69 @@
+package io.registry.readmodel.postgres;
+
+import io.micronaut.transaction.TransactionOperations;
+import io.registry.readmodel.Checkpoint;
+import io.registry.readmodel.PositionedEvent;
+import io.registry.readmodel.ProjectionStore;
+import io.registry.readmodel.StaleCheckpointException;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.util.List;
+
+/** Writes the log into the Postgres read model: each batch and its checkpoint in one transaction. */
+@Singleton
+public class PostgresProjectionStore implements ProjectionStore {
+    /** The checkpoint row of this projection ({@code projection_checkpoint.projection}). */
+    public static final String NAME = "postgres";
+
+    private final TransactionOperations<Connection> transactions;
+    private final CheckpointRepository checkpoints;
+
+    public PostgresProjectionStore(TransactionOperations<Connection> transactions, CheckpointRepository checkpoints) {
+        this.transactions = transactions;
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Checkpoint checkpoint() {
+        return checkpoints.findById(NAME)
+                .map(row -> new Checkpoint(row.nextOffset(), row.seq()))
+                .orElse(Checkpoint.START);
+    }
+
+    @Override
+    public void apply(Checkpoint from, List<PositionedEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        ProjectionStore.requireContinues(NAME, from, batch);
+        Checkpoint next = Checkpoint.after(batch);
+        transactions.executeWrite(status -> {
+            // The checkpoint goes first: it locks the row for the rest of the transaction and rejects the batch
+            // before anything else is written if the projection is no longer where the batch was read from.
+            if (!moveCheckpoint(from, next)) {
+                throw new StaleCheckpointException(NAME, from, batch.get(0).offset());
+            }
+            try (PostgresChanges changes = new PostgresChanges(status.getConnection())) {
+                for (PositionedEvent event : batch) {
+                    changes.apply(event.event());
+                }
+                changes.flush();
+            }
+            return null;
+        });
+    }
+
+    private boolean moveCheckpoint(Checkpoint from, Checkpoint next) {
+        if (checkpoints.advance(NAME, from.nextOffset(), next.nextOffset(), next.seq()) == 1) {
+            return true;
+        }
+        // No row is the same as offset 0: an empty projection, or one wiped with TRUNCATE.
+        return from.nextOffset() == 0 && checkpoints.create(NAME, next.nextOffset(), next.seq()) == 1;
+    }
+}

@@ -1,0 +1,71 @@
+package io.registry.readmodel.postgres;
+
+import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.schema.SchemaType;
+import io.registry.readmodel.ReadModel;
+import io.registry.readmodel.ReadModelJson;
+import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The read model served from Postgres: complete and durable, the fallback behind Redis. */
+@Singleton
+public class PostgresReadModel implements ReadModel {
+    private final SchemaRepository schemas;
+    private final SubjectVersionRepository versions;
+    private final ConfigRepository configs;
+    private final CheckpointRepository checkpoints;
+
+    public PostgresReadModel(SchemaRepository schemas, SubjectVersionRepository versions, ConfigRepository configs,
+                             CheckpointRepository checkpoints) {
+        this.schemas = schemas;
+        this.versions = versions;
+        this.configs = configs;
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public Optional<StoredSchema> schemaById(int id) {
+        return schemas.findById(id).map(row -> new StoredSchema(row.id(), SchemaType.valueOf(row.schemaType()),
+                row.schemaText(), ReadModelJson.readReferences(row.refs()), row.fingerprint()));
+    }
+
+    @Override
+    public Optional<Integer> idByFingerprint(String fingerprint) {
+        return schemas.findLowestIdByFingerprint(fingerprint);
+    }
+
+    @Override
+    public List<String> subjects(boolean includeDeleted) {
+        return includeDeleted ? versions.findAllSubjects() : versions.findLiveSubjects();
+    }
+
+    @Override
+    public List<SubjectVersion> versions(String subject) {
+        return versions.findBySubject(subject).stream().map(VersionRow::toSubjectVersion).toList();
+    }
+
+    @Override
+    public Optional<SubjectVersion> version(String subject, int version) {
+        return versions.findBySubjectAndVersion(subject, version).map(VersionRow::toSubjectVersion);
+    }
+
+    @Override
+    public List<SubjectVersion> usagesOf(int schemaId) {
+        return versions.findBySchemaId(schemaId).stream().map(VersionRow::toSubjectVersion).toList();
+    }
+
+    @Override
+    public Optional<CompatibilityLevel> compatibility(String subject) {
+        return configs.findById(GlobalSubject.keyOf(subject))
+                .flatMap(row -> CompatibilityLevel.parse(row.compatibilityLevel()));
+    }
+
+    @Override
+    public long appliedSeq() {
+        return checkpoints.findById(PostgresProjectionStore.NAME).map(CheckpointRow::seq).orElse(0L);
+    }
+}

@@ -1,0 +1,18 @@
+package io.registry.readmodel.postgres;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface SchemaRepository extends GenericRepository<SchemaRow, Integer> {
+
+    Optional<SchemaRow> findById(int id);
+
+    /** The lowest id wins when one content has several ids: stable whatever order the log was replayed in. */
+    @Query("SELECT id FROM schemas WHERE fingerprint = :fingerprint ORDER BY id LIMIT 1")
+    Optional<Integer> findLowestIdByFingerprint(String fingerprint);
+}

@@ -1,0 +1,28 @@
+package io.registry.readmodel.postgres;
+
+import io.micronaut.data.annotation.Query;
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.GenericRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@JdbcRepository(dialect = Dialect.POSTGRES)
+public interface SubjectVersionRepository extends GenericRepository<SubjectVersionRow, SubjectVersionRow.Key> {
+
+    @Query("SELECT subject, version, schema_id, deleted FROM subject_versions WHERE subject = :subject ORDER BY version")
+    List<VersionRow> findBySubject(String subject);
+
+    @Query("SELECT subject, version, schema_id, deleted FROM subject_versions WHERE subject = :subject AND version = :version")
+    Optional<VersionRow> findBySubjectAndVersion(String subject, int version);
+
+    @Query("SELECT subject, version, schema_id, deleted FROM subject_versions WHERE schema_id = :schemaId ORDER BY subject, version")
+    List<VersionRow> findBySchemaId(int schemaId);
+
+    @Query("SELECT DISTINCT subject FROM subject_versions ORDER BY subject")
+    List<String> findAllSubjects();
+
+    @Query("SELECT DISTINCT subject FROM subject_versions WHERE NOT deleted ORDER BY subject")
+    List<String> findLiveSubjects();
+}

@@ -1,0 +1,108 @@
+package io.registry.readmodel.redis;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.registry.core.log.LogValue.SchemaValue;
+import io.registry.readmodel.ProjectionChanges;
+import io.registry.readmodel.ReadModelJson;
+import io.registry.readmodel.StoredSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read-model changes of one batch as Redis commands, collected before anything is sent: an event that cannot
+ * be translated fails the batch before Redis sees any of it. Schema and subject-version changes travel, in log
+ * order, as arguments of {@code apply_changes.lua} calls; configs and modes are plain hash writes (other keys, so
+ * their order relative to the script calls does not matter).
+ */
+final class RedisChanges implements ProjectionChanges {
+    /** Arguments per script call: bounds how long one call blocks Redis and the size of one command. */
+    private static final int MAX_ARGUMENTS_PER_CALL = 20_000;
+
+    /** One command to queue inside the batch's MULTI. */
+    @FunctionalInterface
+    interface Command {
+        RedisFuture<?> send(RedisAsyncCommands<String, String> redis);
+    }
+
+    private final RedisKeys keys;
+    private final List<Command> commands = new ArrayList<>();
+    private List<String> scriptArguments;
+
+    RedisChanges(RedisKeys keys) {
+        this.keys = keys;
+    }
+
+    /** The commands, script calls included; call once, after the last change. */
+    List<Command> commands() {
+        endScriptCall();
+        return commands;
+    }
+
+    @Override
+    public void putSchema(StoredSchema schema) {
+        script("schema", String.valueOf(schema.id()), ReadModelJson.writeSchema(schema), schema.fingerprint());
+    }
+
+    @Override
+    public void putVersion(SchemaValue value) {
+        script("put", value.subject(), String.valueOf(value.version()), String.valueOf(value.id()),
+                VersionCell.flag(value.deleted()));
+    }
+
+    @Override
+    public void removeVersion(String subject, int version) {
+        script("remove", subject, String.valueOf(version));
+    }
+
+    @Override
+    public void softDeleteSubject(String subject, int upToVersion) {
+        script("soft-delete", subject, String.valueOf(upToVersion));
+    }
+
+    @Override
+    public void clearSubject(String subject) {
+        script("clear", subject);
+    }
+
+    @Override
+    public void putConfig(String subject, String level) {
+        putField(keys.config(), subject, level);
+    }
+
+    @Override
+    public void putMode(String subject, String mode) {
+        putField(keys.mode(), subject, mode);
+    }
+
+    private void putField(String hash, String subject, String value) {
+        String field = RedisKeys.field(subject);
+        if (value == null) {
+            commands.add(redis -> redis.hdel(hash, field));
+        } else {
+            commands.add(redis -> redis.hset(hash, field, value));
+        }
+    }
+
+    private void script(String... change) {
+        if (scriptArguments != null && scriptArguments.size() + change.length > MAX_ARGUMENTS_PER_CALL) {
+            endScriptCall();
+        }
+        if (scriptArguments == null) {
+            scriptArguments = new ArrayList<>();
+            scriptArguments.add(keys.prefix());
+        }
+        scriptArguments.addAll(List.of(change));
+    }
+
+    private void endScriptCall() {
+        if (scriptArguments == null) {
+            return;
+        }
+        String[] argv = scriptArguments.toArray(String[]::new);
+        commands.add(redis -> redis.evalsha(ChangesScript.SHA, ScriptOutputType.INTEGER, new String[0], argv));
+        scriptArguments = null;
+    }
+}

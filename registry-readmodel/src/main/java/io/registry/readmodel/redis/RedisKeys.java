@@ -1,0 +1,76 @@
+package io.registry.readmodel.redis;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+/**
+ * The Redis key layout of the read model. Every key starts with the prefix {@code P} from
+ * {@code registry.redis.key-prefix} (default {@code registry:}):
+ * <pre>
+ * P schema:&lt;id&gt;            string  StoredSchema as JSON {id,type,schema,references,fingerprint}; SET NX (immutable)
+ * P fp:&lt;fingerprint&gt;       zset    ids holding this content, score = id; the lowest id is the answer
+ * P subject:&lt;subject&gt;      hash    &lt;version&gt; → "&lt;schemaId&gt;:&lt;0|1&gt;" (1 = soft-deleted)
+ * P usages:&lt;schemaId&gt;      hash    "&lt;version&gt;:&lt;subject&gt;" → "&lt;0|1&gt;" (reverse index for usagesOf)
+ * P subjects:all           zset    score 0: every subject with at least one version, in byte order
+ * P subjects:live          zset    score 0: subjects with at least one non-deleted version
+ * P config                 hash    &lt;subject&gt; → compatibility level; field "" is the global config
+ * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
+ * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
+ * </pre>
+ * Each read is one command on one key. Subject hashes, usages and subject lists are maintained together by
+ * {@code apply_changes.lua}. On Redis Cluster, use a hash-tagged prefix such as {@code {registry}:} so that the
+ * projector's MULTI/EXEC and scripts find every key in one slot.
+ */
+@Singleton
+public class RedisKeys {
+    static final String NEXT_OFFSET = "next_offset";
+    static final String SEQ = "seq";
+    /** Field of the global entry in {@link #config()} and {@link #mode()}; Confluent rejects empty subject names. */
+    static final String GLOBAL = "";
+
+    private final String prefix;
+
+    public RedisKeys(@Value("${registry.redis.key-prefix:`registry:`}") String prefix) {
+        this.prefix = prefix;
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    String schema(int id) {
+        return prefix + "schema:" + id;
+    }
+
+    String fingerprint(String fingerprint) {
+        return prefix + "fp:" + fingerprint;
+    }
+
+    String subject(String subject) {
+        return prefix + "subject:" + subject;
+    }
+
+    String usages(int schemaId) {
+        return prefix + "usages:" + schemaId;
+    }
+
+    String subjects(boolean includeDeleted) {
+        return prefix + (includeDeleted ? "subjects:all" : "subjects:live");
+    }
+
+    String config() {
+        return prefix + "config";
+    }
+
+    String mode() {
+        return prefix + "mode";
+    }
+
+    String checkpoint() {
+        return prefix + "checkpoint";
+    }
+
+    static String field(String subject) {
+        return subject == null ? GLOBAL : subject;
+    }
+}

@@ -1,0 +1,111 @@
+package io.registry.readmodel.redis;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.registry.core.compat.CompatibilityLevel;
+import io.registry.readmodel.ReadModel;
+import io.registry.readmodel.ReadModelJson;
+import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
+import jakarta.inject.Singleton;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The read model served from Redis, one command per call on the application's shared connection (see
+ * {@link RedisKeys} for the layout). A miss means "not in Redis", which may be "not yet rebuilt": callers that
+ * must not answer 404 from a miss use {@code LayeredReadModel}.
+ */
+@Singleton
+public class RedisReadModel implements ReadModel {
+    /** Postgres sorts subjects COLLATE "C" and Redis sorted sets by bytes: both are code point order. */
+    private static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
+    };
+    private static final Comparator<SubjectVersion> BY_SUBJECT_AND_VERSION =
+            Comparator.comparing(SubjectVersion::subject, CODE_POINT_ORDER).thenComparingInt(SubjectVersion::version);
+
+    private final RedisCommands<String, String> redis;
+    private final RedisKeys keys;
+
+    public RedisReadModel(StatefulRedisConnection<String, String> connection, RedisKeys keys) {
+        this.redis = connection.sync();
+        this.keys = keys;
+    }
+
+    @Override
+    public Optional<StoredSchema> schemaById(int id) {
+        return Optional.ofNullable(redis.get(keys.schema(id))).map(ReadModelJson::readSchema);
+    }
+
+    @Override
+    public Optional<Integer> idByFingerprint(String fingerprint) {
+        return redis.zrange(keys.fingerprint(fingerprint), 0, 0).stream().findFirst().map(Integer::valueOf);
+    }
+
+    @Override
+    public List<String> subjects(boolean includeDeleted) {
+        return redis.zrange(keys.subjects(includeDeleted), 0, -1);
+    }
+
+    @Override
+    public List<SubjectVersion> versions(String subject) {
+        List<SubjectVersion> versions = new ArrayList<>();
+        for (Map.Entry<String, String> field : redis.hgetall(keys.subject(subject)).entrySet()) {
+            versions.add(toSubjectVersion(subject, Integer.parseInt(field.getKey()), field.getValue()));
+        }
+        versions.sort(Comparator.comparingInt(SubjectVersion::version));
+        return versions;
+    }
+
+    @Override
+    public Optional<SubjectVersion> version(String subject, int version) {
+        return Optional.ofNullable(redis.hget(keys.subject(subject), String.valueOf(version)))
+                .map(cell -> toSubjectVersion(subject, version, cell));
+    }
+
+    @Override
+    public List<SubjectVersion> usagesOf(int schemaId) {
+        List<SubjectVersion> usages = new ArrayList<>();
+        for (Map.Entry<String, String> field : redis.hgetall(keys.usages(schemaId)).entrySet()) {
+            // field "<version>:<subject>": the version has no colon, the subject may have any number
+            String usage = field.getKey();
+            int colon = usage.indexOf(':');
+            usages.add(new SubjectVersion(usage.substring(colon + 1), Integer.parseInt(usage.substring(0, colon)),
+                    schemaId, "1".equals(field.getValue())));
+        }
+        usages.sort(BY_SUBJECT_AND_VERSION);
+        return usages;
+    }
+
+    @Override
+    public Optional<CompatibilityLevel> compatibility(String subject) {
+        return CompatibilityLevel.parse(redis.hget(keys.config(), RedisKeys.field(subject)));
+    }
+
+    @Override
+    public long appliedSeq() {
+        String seq = redis.hget(keys.checkpoint(), RedisKeys.SEQ);
+        return seq == null ? 0 : Long.parseLong(seq);
+    }
+
+    private static SubjectVersion toSubjectVersion(String subject, int version, String cell) {
+        VersionCell parsed = VersionCell.parse(cell);
+        return new SubjectVersion(subject, version, parsed.schemaId(), parsed.deleted());
+    }
+}

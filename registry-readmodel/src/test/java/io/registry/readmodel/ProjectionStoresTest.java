@@ -1,0 +1,253 @@
+package io.registry.readmodel;
+
+import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogKey;
+import io.registry.core.log.LogValue;
+import io.registry.core.schema.Fingerprints;
+import io.registry.core.schema.SchemaReference;
+import io.registry.core.schema.SchemaType;
+import io.registry.readmodel.postgres.PostgresProjectionStore;
+import io.registry.readmodel.postgres.PostgresReadModel;
+import io.registry.readmodel.redis.RedisProjectionStore;
+import io.registry.readmodel.redis.RedisReadModel;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static io.registry.readmodel.TestEvents.avro;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Both projection stores, each read back through its own read model: same events, same answers. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ProjectionStoresTest {
+    private static final String A = avro("A");
+    private static final String B = avro("B");
+    private static final String C = avro("C");
+
+    record Projection(String name, ProjectionStore store, ReadModel reads) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    private ReadModelTestEnvironment env;
+
+    @BeforeAll
+    void start() {
+        env = new ReadModelTestEnvironment();
+    }
+
+    @AfterAll
+    void stop() {
+        env.close();
+    }
+
+    @BeforeEach
+    void wipe() {
+        env.wipePostgres();
+        env.wipeRedis();
+    }
+
+    Stream<Projection> projections() {
+        return Stream.of(
+                new Projection("postgres", env.bean(PostgresProjectionStore.class), env.bean(PostgresReadModel.class)),
+                new Projection("redis", env.bean(RedisProjectionStore.class), env.bean(RedisReadModel.class)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void appliesABatchAndServesIt(Projection p) {
+        SchemaReference ref = new SchemaReference("A", "orders-value", 1);
+        p.store().apply(new TestEvents(0, 0)
+                .schema("orders-value", 1, 1, A)
+                .schema("orders-value", 2, 2, B)
+                .schema("payments-value", 1, 1, A)
+                .schemaWithExtras("refs", 1, 3, SchemaType.JSON, "{\"type\":\"object\"}", List.of(ref),
+                        "{\"properties\":{\"owner\":\"team-a\"}}")
+                .config(null, "FULL")
+                .config("orders-value", "NONE")
+                .mode(null, "READWRITE")
+                .noop()
+                .batch());
+
+        ReadModel r = p.reads();
+        assertEquals(new Checkpoint(8, 8), p.store().checkpoint());
+        assertEquals(8, r.appliedSeq());
+        assertEquals(Optional.of(new StoredSchema(1, SchemaType.AVRO, A, List.of(), fingerprint(SchemaType.AVRO, A))),
+                r.schemaById(1));
+        assertEquals(Optional.of(new StoredSchema(3, SchemaType.JSON, "{\"type\":\"object\"}", List.of(ref),
+                Fingerprints.of(SchemaType.JSON, "{\"type\":\"object\"}", List.of(ref)))), r.schemaById(3));
+        assertEquals(Optional.empty(), r.schemaById(99));
+        assertEquals(Optional.of(1), r.idByFingerprint(fingerprint(SchemaType.AVRO, A)));
+        assertEquals(Optional.of(2), r.idByFingerprint(fingerprint(SchemaType.AVRO, B)));
+        assertEquals(Optional.empty(), r.idByFingerprint(fingerprint(SchemaType.AVRO, C)));
+        assertEquals(List.of("orders-value", "payments-value", "refs"), r.subjects(false));
+        assertEquals(List.of("orders-value", "payments-value", "refs"), r.subjects(true));
+        assertEquals(List.of(live("orders-value", 1, 1), live("orders-value", 2, 2)), r.versions("orders-value"));
+        assertEquals(List.of(), r.versions("unknown"));
+        assertEquals(Optional.of(live("orders-value", 2, 2)), r.version("orders-value", 2));
+        assertEquals(Optional.empty(), r.version("orders-value", 3));
+        assertEquals(List.of(live("orders-value", 1, 1), live("payments-value", 1, 1)), r.usagesOf(1));
+        assertEquals(Optional.of(CompatibilityLevel.FULL), r.compatibility(null));
+        assertEquals(Optional.of(CompatibilityLevel.NONE), r.compatibility("orders-value"));
+        assertEquals(Optional.empty(), r.compatibility("payments-value"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void softDeletesKeepVersionsVisibleAndHardDeletesRemoveThem(Projection p) {
+        TestEvents log = new TestEvents(0, 0);
+        ReadModel r = p.reads();
+        p.store().apply(log.schema("s", 1, 1, A).schema("s", 2, 2, B).schema("s", 3, 3, C)
+                .schema("t", 1, 1, A).batch());
+
+        p.store().apply(log.schema("s", 2, 2, B, true).batch());
+        assertEquals(List.of(live("s", 1, 1), deleted("s", 2, 2), live("s", 3, 3)), r.versions("s"));
+        assertEquals(List.of("s", "t"), r.subjects(false));
+
+        p.store().apply(log.deleteSubject("s", 3).batch());
+        assertEquals(List.of(deleted("s", 1, 1), deleted("s", 2, 2), deleted("s", 3, 3)), r.versions("s"));
+        assertEquals(Optional.of(deleted("s", 3, 3)), r.version("s", 3));
+        assertEquals(List.of("t"), r.subjects(false));
+        assertEquals(List.of("s", "t"), r.subjects(true));
+        assertEquals(List.of(deleted("s", 1, 1), live("t", 1, 1)), r.usagesOf(1));
+
+        p.store().apply(log.clearSubject("s").batch());
+        assertEquals(List.of(), r.versions("s"));
+        assertEquals(List.of("t"), r.subjects(true));
+        assertEquals(List.of(), r.usagesOf(2));
+        assertEquals(List.of(live("t", 1, 1)), r.usagesOf(1));
+        assertTrue(r.schemaById(2).isPresent(), "schemas by id outlive their subject versions");
+        assertEquals(Optional.of(2), r.idByFingerprint(fingerprint(SchemaType.AVRO, B)));
+
+        p.store().apply(log.tombstone("t", 1).config("t", "FULL").config("t", null).batch());
+        assertEquals(List.of(), r.subjects(true));
+        assertEquals(List.of(), r.usagesOf(1));
+        assertEquals(Optional.empty(), r.compatibility("t"));
+
+        // a version number reused after a hard delete moves to its new id
+        p.store().apply(log.schema("s", 1, 4, avro("D")).batch());
+        assertEquals(List.of("s"), r.subjects(false));
+        assertEquals(List.of(live("s", 1, 4)), r.usagesOf(4));
+        assertEquals(List.of(), r.usagesOf(1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void appliesEventsInLogOrderWithinABatch(Projection p) {
+        p.store().apply(new TestEvents(0, 0)
+                .schema("u", 1, 1, A).schema("u", 2, 2, B).deleteSubject("u", 1).schema("u", 3, 3, C)
+                .schema("v", 1, 1, A).deleteSubject("v", 1).clearSubject("v").schema("v", 1, 5, avro("E"))
+                .schema("w", 1, 1, A).deleteSubject("w", 1)
+                .batch());
+        ReadModel r = p.reads();
+        assertEquals(List.of(deleted("u", 1, 1), live("u", 2, 2), live("u", 3, 3)), r.versions("u"));
+        assertEquals(List.of(live("v", 1, 5)), r.versions("v"));
+        assertEquals(List.of("u", "v"), r.subjects(false));
+        assertEquals(List.of("u", "v", "w"), r.subjects(true));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void aFailingBatchLeavesNeitherDataNorCheckpoint(Projection p) {
+        TestEvents log = new TestEvents(0, 0);
+        p.store().apply(log.schema("s", 1, 1, A).batch());
+        Checkpoint before = p.store().checkpoint();
+
+        // The poison event comes last, after writes of every kind were issued.
+        List<PositionedEvent> poisoned = log.schema("x", 1, 10, B).config(null, "FULL").deleteSubject("s", 1)
+                .add(new LogKey.SchemaKey("y", 1),
+                        new LogValue.SchemaValue("y", 1, 11, null, C, List.of(), null, null, false))
+                .batch();
+        assertThrows(RuntimeException.class, () -> p.store().apply(poisoned));
+
+        assertUnchanged(p, before);
+    }
+
+    @Test
+    void postgresRollsBackWhenTheDatabaseRejectsARow() {
+        PostgresProjectionStore store = env.bean(PostgresProjectionStore.class);
+        Projection p = new Projection("postgres", store, env.bean(PostgresReadModel.class));
+        TestEvents log = new TestEvents(0, 0);
+        store.apply(log.schema("s", 1, 1, A).batch());
+        Checkpoint before = store.checkpoint();
+
+        // Postgres refuses NUL in text: the failure comes from the server, after earlier statements ran.
+        List<PositionedEvent> rejected = log.schema("x", 1, 10, B).config(null, "FULL").deleteSubject("s", 1)
+                .schema("y", 1, 11, "{\"type\":\"string\",\"doc\":\"\u0000\"}").batch();
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> store.apply(rejected));
+        assertTrue(failure.getMessage().contains("0x00"), failure.getMessage());
+
+        assertUnchanged(p, before);
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void rejectsABatchThatWasAppliedAlready(Projection p) {
+        List<PositionedEvent> first = new TestEvents(0, 0).schema("s", 1, 1, A).schema("s", 2, 2, B)
+                .schema("s", 3, 3, C).batch();
+        p.store().apply(first);
+        Checkpoint before = p.store().checkpoint();
+
+        List<PositionedEvent> replay = new TestEvents(1, 1).schema("s", 2, 2, B, true).batch();
+        assertThrows(StaleCheckpointException.class, () -> p.store().apply(replay));
+        assertEquals(before, p.store().checkpoint());
+        assertEquals(Optional.of(live("s", 2, 2)), p.reads().version("s", 2));
+
+        // offsets may jump (compaction, transaction markers): a batch after the checkpoint is fine
+        p.store().apply(new TestEvents(7, 3).deleteSubject("s", 2).batch());
+        assertEquals(new Checkpoint(8, 4), p.store().checkpoint());
+        assertEquals(Optional.of(deleted("s", 2, 2)), p.reads().version("s", 2));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
+    void appliesABatchOnlyOnTopOfTheCheckpointItWasReadAfter(Projection p) {
+        List<PositionedEvent> first = new TestEvents(0, 0).schema("s", 1, 1, A).batch();
+        p.store().apply(Checkpoint.START, first);
+
+        // a second projector that read the same batch from the same checkpoint
+        assertThrows(StaleCheckpointException.class, () -> p.store().apply(Checkpoint.START, first));
+        assertEquals(new Checkpoint(1, 1), p.store().checkpoint());
+
+        // the projection is wiped while a projector holds the next batch: it must rebuild, not continue
+        wipe();
+        List<PositionedEvent> next = new TestEvents(1, 1).schema("s", 2, 2, B).batch();
+        assertThrows(StaleCheckpointException.class, () -> p.store().apply(new Checkpoint(1, 1), next));
+        assertEquals(Checkpoint.START, p.store().checkpoint());
+        assertEquals(List.of(), p.reads().subjects(true));
+    }
+
+    private static void assertUnchanged(Projection p, Checkpoint before) {
+        ReadModel r = p.reads();
+        assertEquals(before, p.store().checkpoint(), p + " checkpoint");
+        assertEquals(before.seq(), r.appliedSeq());
+        assertEquals(Optional.empty(), r.schemaById(10), p + " data of the failed batch");
+        assertEquals(List.of("s"), r.subjects(true));
+        assertEquals(List.of(live("s", 1, 1)), r.versions("s"));
+        assertEquals(Optional.empty(), r.compatibility(null));
+    }
+
+    static SubjectVersion live(String subject, int version, int id) {
+        return new SubjectVersion(subject, version, id, false);
+    }
+
+    static SubjectVersion deleted(String subject, int version, int id) {
+        return new SubjectVersion(subject, version, id, true);
+    }
+
+    static String fingerprint(SchemaType type, String schema) {
+        return Fingerprints.of(type, schema, List.of());
+    }
+}

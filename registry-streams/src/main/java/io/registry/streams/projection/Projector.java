@@ -1,0 +1,68 @@
+package io.registry.streams.projection;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.registry.readmodel.postgres.PostgresProjectionStore;
+import io.registry.readmodel.redis.RedisProjectionStore;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/**
+ * The projector role: keeps the Postgres and the Redis read models up with the log, each through its own
+ * {@link ProjectionRunner}. Starts with the application context when {@code registry.projector.enabled=true}.
+ *
+ * <p>Config: {@code registry.kafka.bootstrap-servers}, {@code registry.topics.log} (default {@code _schemas}),
+ * {@code registry.projector.max-poll-records} (default 5000), plus the datasource and {@code redis.uri} of the
+ * stores. The role should also set {@code flyway.datasources.default.enabled=true} so the schema is migrated first.
+ */
+@Context
+@Singleton
+@Requires(property = "registry.projector.enabled", value = "true")
+public class Projector implements AutoCloseable {
+    private final ProjectionRunner postgres;
+    private final ProjectionRunner redis;
+
+    public Projector(PostgresProjectionStore postgresStore, RedisProjectionStore redisStore,
+                     @Value("${registry.kafka.bootstrap-servers}") String bootstrapServers,
+                     @Value("${registry.topics.log:_schemas}") String logTopic,
+                     @Value("${registry.projector.max-poll-records:5000}") int maxPollRecords) {
+        ProjectionRunnerSettings settings = ProjectionRunnerSettings.of(bootstrapServers, logTopic)
+                .withMaxPollRecords(maxPollRecords);
+        this.postgres = new ProjectionRunner(postgresStore, settings);
+        this.redis = new ProjectionRunner(redisStore, settings);
+    }
+
+    @PostConstruct
+    void start() {
+        postgres.start();
+        redis.start();
+    }
+
+    public ProjectionRunner postgres() {
+        return postgres;
+    }
+
+    public ProjectionRunner redis() {
+        return redis;
+    }
+
+    public List<ProjectionRunner> runners() {
+        return List.of(postgres, redis);
+    }
+
+    /** What every projection has applied: the sequence a read through either store is guaranteed to reflect. */
+    public long appliedSeq() {
+        return Math.min(postgres.appliedSeq(), redis.appliedSeq());
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        postgres.close();
+        redis.close();
+    }
+}

@@ -1,0 +1,66 @@
+package io.registry.streams.sequencer;
+
+import io.registry.core.log.LogEvent;
+import io.registry.core.log.LogHeaders;
+import io.registry.core.log.LogRecordCodec;
+import io.registry.core.log.MalformedLogRecordException;
+import io.registry.core.subject.RegistryStateMachine;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the sequencer's index from an existing log (one adopted from Confluent or Karapace, or ours after the
+ * index's changelog was lost) before the first command is decided.
+ */
+final class LogReplay {
+    private static final Logger LOG = LoggerFactory.getLogger(LogReplay.class);
+
+    private LogReplay() {
+    }
+
+    static void replay(String bootstrapServers, String logTopic, RegistryStateMachine machine,
+                       StoreRegistryIndex index) {
+        Map<String, Object> props = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        TopicPartition partition = new TopicPartition(logTopic, 0);
+        long applied = 0;
+        long lastSeq = index.lastSeq();
+        try (KafkaConsumer<byte[], byte[]> consumer =
+                     new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
+            while (consumer.position(partition, Duration.ofSeconds(30)) < end) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    try {
+                        LogEvent event = LogRecordCodec.decode(record.key(), record.value());
+                        machine.apply(event, index);
+                        applied++;
+                    } catch (MalformedLogRecordException e) {
+                        LOG.warn("Skipping unreadable log record at offset {}: {}", record.offset(), e.getMessage());
+                    }
+                    Header seq = record.headers().lastHeader(LogHeaders.SEQ);
+                    if (seq != null) {
+                        lastSeq = Math.max(lastSeq, LogHeaders.decodeLong(seq.value()));
+                    }
+                }
+            }
+        }
+        index.putLastSeq(lastSeq);
+        index.markBootstrapped();
+        LOG.info("Sequencer index built from {} existing log records (last sequence {})", applied, lastSeq);
+    }
+}

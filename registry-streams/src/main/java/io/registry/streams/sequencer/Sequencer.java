@@ -1,0 +1,65 @@
+package io.registry.streams.sequencer;
+
+import io.registry.core.schema.SchemaFormats;
+import io.registry.core.schema.SchemaParser;
+import io.registry.core.subject.RegistryStateMachine;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Properties;
+
+/**
+ * Runs the sequencer topology. Only one task can own the single commands partition; Kafka transactions fence a
+ * zombie owner, so a failover never hands out an id twice.
+ */
+public final class Sequencer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
+
+    private final KafkaStreams streams;
+
+    public Sequencer(SequencerSettings settings) {
+        RegistryStateMachine machine = new RegistryStateMachine(new SchemaParser(SchemaFormats.standard()));
+        this.streams = new KafkaStreams(SequencerTopology.build(settings, machine), properties(settings));
+        this.streams.setUncaughtExceptionHandler(e -> {
+            LOG.error("Sequencer thread failed; replacing it", e);
+            return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .REPLACE_THREAD;
+        });
+    }
+
+    private static Properties properties(SequencerSettings settings) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.layout().replicationFactor());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // A command should reach the processor as soon as it lands, not after a fetch wait.
+        p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 5);
+        p.put(StreamsConfig.producerPrefix("linger.ms"), 0);
+        // A crashed sequencer holds the commands partition until its session expires: keep that short so a
+        // standby or restarted node takes over within seconds (the broker's minimum is 6 s).
+        p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
+        p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 2_000);
+        return p;
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,56 @@
+package io.registry.streams.sequencer;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** {@code registry.sequencer.*} */
+@ConfigurationProperties("registry.sequencer")
+public class SequencerConfiguration {
+    private boolean enabled;
+    private String applicationId = "registry-sequencer";
+    private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "registry-sequencer-state");
+    private Duration commitInterval = Duration.ofMillis(20);
+    private int standbyReplicas = 0;
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getApplicationId() {
+        return applicationId;
+    }
+
+    public void setApplicationId(String applicationId) {
+        this.applicationId = applicationId;
+    }
+
+    public Path getStateDir() {
+        return stateDir;
+    }
+
+    public void setStateDir(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    public Duration getCommitInterval() {
+        return commitInterval;
+    }
+
+    public void setCommitInterval(Duration commitInterval) {
+        this.commitInterval = commitInterval;
+    }
+
+    public int getStandbyReplicas() {
+        return standbyReplicas;
+    }
+
+    public void setStandbyReplicas(int standbyReplicas) {
+        this.standbyReplicas = standbyReplicas;
+    }
+}

@@ -1,0 +1,14 @@
+package io.registry.streams.sequencer;
+
+import io.registry.kafka.TopicLayout;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * @param commitInterval how long Kafka Streams may batch commands into one transaction: the floor of write latency
+ * @param standbyReplicas warm copies of the index on other sequencer nodes, for fast failover
+ */
+public record SequencerSettings(String bootstrapServers, TopicLayout layout, String applicationId, Path stateDir,
+                                Duration commitInterval, int standbyReplicas) {
+}

@@ -1,0 +1,32 @@
+package io.registry.streams.sequencer;
+
+import io.registry.core.subject.RegistryStateMachine;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+/** commands topic → sequencer processor (with its index store) → log topic + replies topic. */
+public final class SequencerTopology {
+    static final String INDEX_STORE = "registry-index";
+    static final String LOG_SINK = "log";
+    static final String REPLY_SINK = "replies";
+
+    private SequencerTopology() {
+    }
+
+    public static Topology build(SequencerSettings settings, RegistryStateMachine machine) {
+        Topology topology = new Topology();
+        topology.addSource("commands", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                settings.layout().commands());
+        topology.addProcessor("sequencer", () -> new SequencerProcessor(settings, machine), "commands");
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE),
+                Serdes.String(), Serdes.String()), "sequencer");
+        topology.addSink(LOG_SINK, settings.layout().log(), new ByteArraySerializer(), new ByteArraySerializer(),
+                "sequencer");
+        topology.addSink(REPLY_SINK, settings.layout().replies(), new ByteArraySerializer(),
+                new ByteArraySerializer(), "sequencer");
+        return topology;
+    }
+}

@@ -1,0 +1,150 @@
+package io.registry.streams.sequencer;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.registry.core.subject.IndexedSchema;
+import io.registry.core.subject.IndexedVersion;
+import io.registry.core.subject.MutableRegistryIndex;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The sequencer's index kept in a changelogged Kafka Streams store. Writes to it commit in the same transaction
+ * as the log records and replies, so after a crash the index is exactly as of the last committed command.
+ * Key layout: {@code fp/<fingerprint>} → id, {@code id/<id>} → schema JSON, {@code sv/<subject>} → versions JSON,
+ * {@code cfg/<subject>} and {@code mode/<subject>} (empty subject = global), {@code meta/…} counters.
+ */
+final class StoreRegistryIndex implements MutableRegistryIndex {
+    static final String BOOTSTRAPPED = "meta/bootstrapped";
+    private static final String MAX_ID = "meta/maxId";
+    private static final String LAST_SEQ = "meta/lastSeq";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<IndexedVersion>> VERSIONS = new TypeReference<>() {
+    };
+
+    private final KeyValueStore<String, String> store;
+
+    StoreRegistryIndex(KeyValueStore<String, String> store) {
+        this.store = store;
+    }
+
+    boolean bootstrapped() {
+        return store.get(BOOTSTRAPPED) != null;
+    }
+
+    void markBootstrapped() {
+        store.put(BOOTSTRAPPED, "1");
+    }
+
+    @Override
+    public Optional<Integer> idForFingerprint(String fingerprint) {
+        return Optional.ofNullable(store.get("fp/" + fingerprint)).map(Integer::valueOf);
+    }
+
+    @Override
+    public Optional<IndexedSchema> schema(int id) {
+        return Optional.ofNullable(store.get("id/" + id)).map(json -> read(json, IndexedSchema.class));
+    }
+
+    @Override
+    public List<IndexedVersion> versions(String subject) {
+        String json = store.get("sv/" + subject);
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, VERSIONS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<String> compatibility(String subject) {
+        return Optional.ofNullable(store.get("cfg/" + nullToEmpty(subject)));
+    }
+
+    @Override
+    public Optional<String> mode(String subject) {
+        return Optional.ofNullable(store.get("mode/" + nullToEmpty(subject)));
+    }
+
+    @Override
+    public int maxId() {
+        String v = store.get(MAX_ID);
+        return v == null ? 0 : Integer.parseInt(v);
+    }
+
+    @Override
+    public long lastSeq() {
+        String v = store.get(LAST_SEQ);
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
+    @Override
+    public void putSchema(IndexedSchema schema, String fingerprint) {
+        store.put("id/" + schema.id(), write(schema));
+        store.putIfAbsent("fp/" + fingerprint, Integer.toString(schema.id()));
+    }
+
+    @Override
+    public void putVersions(String subject, List<IndexedVersion> versions) {
+        if (versions.isEmpty()) {
+            store.delete("sv/" + subject);
+        } else {
+            store.put("sv/" + subject, write(versions));
+        }
+    }
+
+    @Override
+    public void putCompatibility(String subject, String level) {
+        putOrDelete("cfg/" + nullToEmpty(subject), level);
+    }
+
+    @Override
+    public void putMode(String subject, String mode) {
+        putOrDelete("mode/" + nullToEmpty(subject), mode);
+    }
+
+    @Override
+    public void putMaxId(int id) {
+        store.put(MAX_ID, Integer.toString(id));
+    }
+
+    @Override
+    public void putLastSeq(long seq) {
+        store.put(LAST_SEQ, Long.toString(seq));
+    }
+
+    private void putOrDelete(String key, String value) {
+        if (value == null) {
+            store.delete(key);
+        } else {
+            store.put(key, value);
+        }
+    }
+
+    private static String nullToEmpty(String subject) {
+        return subject == null ? "" : subject;
+    }
+
+    private static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
