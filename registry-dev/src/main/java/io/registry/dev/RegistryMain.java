@@ -1,7 +1,7 @@
 package io.registry.dev;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.registry.kafka.embedded.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,7 +49,7 @@ public final class RegistryMain {
         props.put("datasources.default.url", settings.jdbcUrl());
         ApplicationContext context;
         try {
-            context = Micronaut.build(new String[0]).properties(props).mainClass(RegistryMain.class).start();
+            context = startContext(props, true);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -70,12 +70,25 @@ public final class RegistryMain {
     }
 
     private static void run(Map<String, Object> props, boolean http) {
+        ApplicationContext context = startContext(props, http);
+        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "registry-shutdown"));
+        LOG.info("registry {} role running", http ? "api" : "streams");
+    }
+
+    /**
+     * Starts the context (and the HTTP server when asked) without Micronaut's own shutdown hook: ours closes the
+     * context and then the broker, in that order; two hooks closing one context deadlock.
+     */
+    private static ApplicationContext startContext(Map<String, Object> props, boolean http) {
+        ApplicationContext context = ApplicationContext.builder().properties(props).start();
         if (http) {
-            Micronaut.build(new String[0]).properties(props).mainClass(RegistryMain.class).start();
-        } else {
-            ApplicationContext context = ApplicationContext.builder().properties(props).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(context::close, "registry-streams-shutdown"));
-            LOG.info("registry streams role running (sequencer and projectors)");
+            try {
+                context.getBean(EmbeddedServer.class).start();
+            } catch (RuntimeException e) {
+                context.close();
+                throw e;
+            }
         }
+        return context;
     }
 }

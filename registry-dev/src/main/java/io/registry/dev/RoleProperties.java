@@ -33,8 +33,7 @@ final class RoleProperties {
         return Map.of(
                 "registry.sequencer.enabled", true,
                 "registry.projector.enabled", true,
-                "flyway.datasources.default.enabled", true,
-                "micronaut.server.enabled", false);
+                "flyway.datasources.default.enabled", true);
     }
 
     static Map<String, Object> dev() {

@@ -300,7 +300,22 @@ class ConfluentApiTest {
         assertTrue(Long.parseLong(read.header("X-Registry-Seq")) >= seq);
         Answer future = http.get("/subjects", Map.of("X-Registry-Min-Seq", Long.toString(seq + 1_000_000)));
         assertEquals(503, future.status(), future.raw());
+        assertEquals(50301, future.errorCode());
         assertNotNull(future.header("Retry-After"));
+    }
+
+    @Test
+    void aReadWaitingForTheNextSequenceIsAnsweredOnceItIsApplied() throws Exception {
+        String s = subject();
+        long seq = Long.parseLong(http.register(s, v1("Next")).header("X-Registry-Seq"));
+        var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                http.get("/subjects/" + s + "/versions", Map.of("X-Registry-Min-Seq", Long.toString(seq + 1))));
+        Thread.sleep(200);
+        assertFalse(waiting.isDone(), "the read must wait for a sequence not yet applied");
+        assertEquals(200, http.register(s, v2Compatible("Next")).status());
+        Answer read = waiting.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(200, read.status(), read.raw());
+        assertEquals("[1,2]", read.raw(), "the waiting read sees the write it waited for");
     }
 
     private static List<String> toList(JsonNode array) {

@@ -70,7 +70,7 @@ class DurabilityTest {
     void wipedProjectionsRebuildFromTheLogToIdenticalState() throws Exception {
         try (RegistryStack stack = RegistryStack.start()) {
             long lastSeq = populate(stack.http);
-            awaitSeq(stack.http, lastSeq);
+            awaitSeq(stack, lastSeq);
             Map<String, String> apiBefore = RegistrySnapshot.api(stack.http);
             Map<String, List<String>> pgBefore = RegistrySnapshot.postgres(stack.database);
             Map<String, String> redisBefore = RegistrySnapshot.redis(stack.redisPrefix);
@@ -83,16 +83,20 @@ class DurabilityTest {
             assertTrue(RegistrySnapshot.redis(stack.redisPrefix).isEmpty());
             stack.restart();
 
-            awaitSeq(stack.http, lastSeq);
+            awaitSeq(stack, lastSeq);
             assertEquals(pgBefore, RegistrySnapshot.postgres(stack.database));
             assertEquals(redisBefore, RegistrySnapshot.redis(stack.redisPrefix));
             assertEquals(apiBefore, RegistrySnapshot.api(stack.http));
         }
     }
 
-    private static void awaitSeq(RegistryHttp http, long seq) {
-        Answer a = http.get("/subjects", Map.of("X-Registry-Min-Seq", Long.toString(seq)));
-        assertEquals(200, a.status(), "projections did not reach " + seq + ": " + a.raw());
+    private static void awaitSeq(RegistryStack stack, long seq) throws Exception {
+        Answer a = stack.http.get("/subjects", Map.of("X-Registry-Min-Seq", Long.toString(seq)));
+        if (a.status() != 200) {
+            throw new AssertionError("projections did not reach " + seq + ": " + a.status() + " " + a.raw()
+                    + "; postgres checkpoint " + RegistrySnapshot.postgres(stack.database).get("projection_checkpoint")
+                    + "; redis " + RegistrySnapshot.redis(stack.redisPrefix));
+        }
     }
 
     private static void truncateReadModel(TestDatabase db) throws Exception {

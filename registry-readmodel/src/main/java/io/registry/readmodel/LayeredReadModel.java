@@ -20,7 +20,10 @@ import java.util.function.Predicate;
  * The read model API nodes inject: Redis first, Postgres when Redis has no answer. A miss in Redis may only mean
  * that Redis was wiped and is being rebuilt, so it is never taken as "not found"; Postgres decides. After a Redis
  * error, Redis is skipped for {@code registry.redis.fallback-cooldown} (default 1s) so that a Redis outage costs
- * one timeout, not one per request.
+ * one timeout, not one per request (API nodes should also keep {@code redis.timeout} short).
+ *
+ * <p>A non-empty answer from Redis is served as it is: while Redis rebuilds it may be older than Postgres, which
+ * {@link #appliedSeq()} reflects by reporting the lower of the two sequences. Misses always cost a Postgres query.
  */
 @Primary
 @Singleton

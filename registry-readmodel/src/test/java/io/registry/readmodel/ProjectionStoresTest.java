@@ -229,6 +229,24 @@ class ProjectionStoresTest {
         assertEquals(List.of(), p.reads().subjects(true));
     }
 
+    @ParameterizedTest
+    @MethodSource("projections")
+    void treatsSubjectNamesAsOpaqueAndSortsThemByCodePoint(Projection p) {
+        List<String> names = List.of("z", "a:b:c", "\u00c4", "b", "\ud83d\ude00", "\u5024", ":.ctx:orders");
+        TestEvents log = new TestEvents(0, 0);
+        for (String name : names) {
+            log.schema(name, 1, 1, A);
+        }
+        p.store().apply(log.config("a:b:c", "NONE").batch());
+
+        // byte order of UTF-8 = code point order (Postgres COLLATE "C", Redis sorted sets)
+        List<String> sorted = List.of(":.ctx:orders", "a:b:c", "b", "z", "\u00c4", "\u5024", "\ud83d\ude00");
+        assertEquals(sorted, p.reads().subjects(true));
+        assertEquals(sorted.stream().map(name -> live(name, 1, 1)).toList(), p.reads().usagesOf(1));
+        assertEquals(List.of(live("\ud83d\ude00", 1, 1)), p.reads().versions("\ud83d\ude00"));
+        assertEquals(Optional.of(CompatibilityLevel.NONE), p.reads().compatibility("a:b:c"));
+    }
+
     private static void assertUnchanged(Projection p, Checkpoint before) {
         ReadModel r = p.reads();
         assertEquals(before, p.store().checkpoint(), p + " checkpoint");

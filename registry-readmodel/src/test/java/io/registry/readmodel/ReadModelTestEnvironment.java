@@ -49,7 +49,14 @@ public final class ReadModelTestEnvironment implements AutoCloseable {
                 "redis.uri", REDIS,
                 "registry.redis.key-prefix", keyPrefix));
         properties.putAll(extraProperties);
-        context = ApplicationContext.run(properties);
+        try {
+            context = ApplicationContext.run(properties);
+        } catch (RuntimeException e) {
+            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            redis.close();
+            redisClient.shutdown();
+            throw e;
+        }
     }
 
     public ApplicationContext context() {

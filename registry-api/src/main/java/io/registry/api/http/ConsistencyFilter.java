@@ -1,12 +1,13 @@
 package io.registry.api.http;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterContinuation;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
 import io.registry.api.read.ProjectionWatermark;
 import io.registry.core.command.ErrorCode;
 
@@ -32,28 +33,38 @@ public class ConsistencyFilter {
         this.maxWait = settings.projectionTimeout();
     }
 
+    /**
+     * Holds the request until the projections reach {@code X-Registry-Min-Seq}. Written with an explicit
+     * continuation: a request filter whose deferred result is "no response" is answered 503 by Micronaut.
+     */
     @RequestFilter
-    public CompletableFuture<@Nullable HttpResponse<?>> awaitMinSeq(HttpRequest<?> request) {
+    public Publisher<MutableHttpResponse<?>> awaitMinSeq(HttpRequest<?> request,
+                                                        FilterContinuation<Publisher<MutableHttpResponse<?>>> next) {
         request.setAttribute(SEQ_AT_START, watermark.applied());
         String header = request.getHeaders().get(MIN_SEQ);
         if (header == null) {
-            return CompletableFuture.completedFuture(null);
+            return next.proceed();
         }
         long minSeq;
         try {
             minSeq = Long.parseLong(header.trim());
         } catch (NumberFormatException e) {
-            return CompletableFuture.completedFuture(JsonResponses.error(ErrorCode.BAD_REQUEST,
-                    MIN_SEQ + " must be a number"));
+            return Mono.just(JsonResponses.error(ErrorCode.BAD_REQUEST, MIN_SEQ + " must be a number"));
         }
-        return watermark.await(minSeq, maxWait).handle((seq, error) -> {
-            if (error == null) {
-                request.setAttribute(SEQ_AT_START, seq);
-                return null;
+        if (watermark.applied() >= minSeq) {
+            return next.proceed();
+        }
+        CompletableFuture<Boolean> reached = watermark.await(minSeq, maxWait).handle((seq, error) -> {
+            if (error != null) {
+                return false;
             }
-            return JsonResponses.error(ErrorCode.UNAVAILABLE, "Projections have not reached sequence " + minSeq
-                    + " within " + maxWait.toMillis() + " ms").header("Retry-After", "1");
+            request.setAttribute(SEQ_AT_START, seq);
+            return true;
         });
+        return Mono.fromFuture(reached).flatMap(ok -> ok
+                ? Mono.from(next.proceed())
+                : Mono.just(JsonResponses.error(ErrorCode.UNAVAILABLE, "Projections have not reached sequence "
+                        + minSeq + " within " + maxWait.toMillis() + " ms").header("Retry-After", "1")));
     }
 
     @ResponseFilter

@@ -17,7 +17,8 @@ public final class SchemaFormats {
     }
 
     public static SchemaFormats standard() {
-        return new SchemaFormats(List.of(new AvroFormat(), new JsonSchemaFormat()));
+        return new SchemaFormats(List.of(new AvroFormat(), new JsonSchemaFormat(),
+                new io.registry.core.schema.protobuf.ProtobufFormat()));
     }
 
     public Set<SchemaType> supported() {

@@ -128,7 +128,8 @@ public class RedisProjectionStore implements ProjectionStore, AutoCloseable {
     /**
      * Redis does not roll a transaction back when one of its commands fails at run time, and the checkpoint has
      * moved with the rest. Our commands cannot fail that way (we own every key's type; the script is loaded on this
-     * very connection), so this is a bug or outside interference: stop loudly, the projection needs a rebuild.
+     * very connection), so this is a bug or outside interference. Report it as loudly as we can; the projection
+     * then needs a rebuild (delete its keys), which nothing here can do safely on its own.
      */
     private static void failOnPartialApply(TransactionResult result) {
         for (Object reply : result) {

@@ -3,6 +3,7 @@ package io.registry.streams.projection;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.registry.kafka.config.KafkaSettings;
 import io.registry.readmodel.postgres.PostgresProjectionStore;
 import io.registry.readmodel.redis.RedisProjectionStore;
 import jakarta.annotation.PostConstruct;
@@ -15,9 +16,10 @@ import java.util.List;
  * The projector role: keeps the Postgres and the Redis read models up with the log, each through its own
  * {@link ProjectionRunner}. Starts with the application context when {@code registry.projector.enabled=true}.
  *
- * <p>Config: {@code registry.kafka.bootstrap-servers}, {@code registry.topics.log} (default {@code _schemas}),
- * {@code registry.projector.max-poll-records} (default 5000), plus the datasource and {@code redis.uri} of the
- * stores. The role should also set {@code flyway.datasources.default.enabled=true} so the schema is migrated first.
+ * <p>Config: {@code registry.kafka.bootstrap-servers} and {@code registry.topics.log} (default {@code _schemas}),
+ * read through {@link KafkaSettings} like every other role; {@code registry.projector.max-poll-records} (default
+ * 5000); the datasource and {@code redis.uri} of the stores. The role should also set
+ * {@code flyway.datasources.default.enabled=true} so that the schema is migrated before the first batch.
  */
 @Context
 @Singleton
@@ -26,11 +28,9 @@ public class Projector implements AutoCloseable {
     private final ProjectionRunner postgres;
     private final ProjectionRunner redis;
 
-    public Projector(PostgresProjectionStore postgresStore, RedisProjectionStore redisStore,
-                     @Value("${registry.kafka.bootstrap-servers}") String bootstrapServers,
-                     @Value("${registry.topics.log:_schemas}") String logTopic,
+    public Projector(PostgresProjectionStore postgresStore, RedisProjectionStore redisStore, KafkaSettings kafka,
                      @Value("${registry.projector.max-poll-records:5000}") int maxPollRecords) {
-        ProjectionRunnerSettings settings = ProjectionRunnerSettings.of(bootstrapServers, logTopic)
+        ProjectionRunnerSettings settings = ProjectionRunnerSettings.of(kafka.bootstrapServers(), kafka.layout().log())
                 .withMaxPollRecords(maxPollRecords);
         this.postgres = new ProjectionRunner(postgresStore, settings);
         this.redis = new ProjectionRunner(redisStore, settings);

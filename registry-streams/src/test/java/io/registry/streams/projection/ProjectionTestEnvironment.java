@@ -110,7 +110,7 @@ final class ProjectionTestEnvironment implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (context != null) {
+            if (context != null && context.isRunning()) {
                 context.close();
             }
             wipeRedis();

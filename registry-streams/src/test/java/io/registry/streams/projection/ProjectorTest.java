@@ -17,32 +17,29 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ProjectorTest {
 
     @Test
-    void startsWithTheContextWhenEnabledAndStopsWithIt() {
-        try (ProjectionTestEnvironment env = new ProjectionTestEnvironment();
-             LogWriter log = new LogWriter(env.bootstrapServers(), env.createLogTopic())) {
+    void startsWithTheContextWhenEnabledAndStopsWithIt() throws InterruptedException {
+        try (ProjectionTestEnvironment env = new ProjectionTestEnvironment()) {
             String topic = env.createLogTopic();
-            try (LogWriter writer = new LogWriter(env.bootstrapServers(), topic)) {
-                writer.schema("s", 1, 1, avro("A")).schema("s", 2, 2, avro("B")).config(null, "FULL").flush();
+            try (LogWriter log = new LogWriter(env.bootstrapServers(), topic)) {
+                log.schema("s", 1, 1, avro("A")).schema("s", 2, 2, avro("B")).config(null, "FULL").flush();
                 ApplicationContext context = env.context(Map.of(
                         "registry.projector.enabled", true,
                         "registry.topics.log", topic));
                 Projector projector = context.getBean(Projector.class);
                 long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-                while (projector.appliedSeq() < writer.seq()) {
+                while (projector.appliedSeq() < log.seq()) {
                     if (System.nanoTime() > deadline) {
                         fail("projector did not catch up");
                     }
                     Thread.sleep(10);
                 }
                 ReadModel reads = context.getBean(ReadModel.class);
-                assertEquals(writer.seq(), reads.appliedSeq());
+                assertEquals(log.seq(), reads.appliedSeq());
                 assertEquals(2, reads.versions("s").size());
 
                 context.close();
                 assertFalse(projector.postgres().isRunning());
                 assertFalse(projector.redis().isRunning());
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
             }
         }
     }
