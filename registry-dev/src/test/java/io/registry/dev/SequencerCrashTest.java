@@ -87,6 +87,8 @@ class SequencerCrashTest {
                     call.get(180, TimeUnit.SECONDS);
                 }
                 clients.shutdown();
+                System.out.printf("sequencer killed after %d acknowledged registrations; %d acknowledged in all%n",
+                        ackedAtKill, acknowledged.size());
                 assertTrue(ackedAtKill < REGISTRATIONS, "the kill came too late to test anything");
                 assertTrue(acknowledged.size() > ackedAtKill, "the replacement sequencer answered nothing");
 
