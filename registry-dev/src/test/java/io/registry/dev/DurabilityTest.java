@@ -90,6 +90,21 @@ class DurabilityTest {
         }
     }
 
+    @Test
+    void projectionsBuiltFromAnotherLogAreEmptiedNotResumed() throws Exception {
+        try (RegistryStack stack = RegistryStack.start()) {
+            populate(stack.http);
+            // Same database and Redis prefix, but a new log (as after recreating the cluster): the old offsets mean
+            // nothing there, so the projections must start over instead of skipping the new log's first records.
+            stack.restartOnNewLog();
+            Answer reg = stack.http.register("fresh-value", avroRecord("F", field("f", "string")));
+            assertEquals(200, reg.status(), reg.raw());
+            assertEquals(1, reg.body().get("id").asInt());
+            assertEquals("[\"fresh-value\"]", stack.http.get("/subjects?deleted=true").raw());
+            assertEquals("[1]", stack.http.get("/subjects/fresh-value/versions").raw());
+        }
+    }
+
     private static void awaitSeq(RegistryStack stack, long seq) throws Exception {
         Answer a = stack.http.get("/subjects", Map.of("X-Registry-Min-Seq", Long.toString(seq)));
         if (a.status() != 200) {

@@ -24,7 +24,8 @@ final class RegistryStack implements AutoCloseable {
     final String id = UUID.randomUUID().toString().substring(0, 8);
     final TestDatabase database = TestDatabase.create();
     final String redisPrefix = "registry-test:" + id + ":";
-    final String logTopic = "_schemas_" + id;
+    private String topicSuffix = id;
+    String logTopic = "_schemas_" + id;
     final Path stateDir;
     private final Map<String, Object> overrides;
     private ApplicationContext context;
@@ -54,10 +55,10 @@ final class RegistryStack implements AutoCloseable {
         Map<String, Object> p = new HashMap<>();
         p.put("registry.kafka.bootstrap-servers", bootstrapServers());
         p.put("registry.topics.log", logTopic);
-        p.put("registry.topics.commands", "_registry_commands_" + id);
-        p.put("registry.topics.replies", "_registry_replies_" + id);
-        p.put("registry.sequencer.application-id", "registry-sequencer-" + id);
-        p.put("registry.sequencer.state-dir", stateDir.toString());
+        p.put("registry.sequencer.state-dir", stateDir.resolve(topicSuffix).toString());
+        p.put("registry.topics.commands", "_registry_commands_" + topicSuffix);
+        p.put("registry.topics.replies", "_registry_replies_" + topicSuffix);
+        p.put("registry.sequencer.application-id", "registry-sequencer-" + topicSuffix);
         p.put("datasources.default.url", database.jdbcUrl());
         p.put("datasources.default.username", TestDatabase.USER);
         p.put("datasources.default.password", "");
@@ -89,6 +90,14 @@ final class RegistryStack implements AutoCloseable {
 
     void restart() {
         stop();
+        startContext();
+    }
+
+    /** Restarts every role on a brand-new, empty log, keeping the same Postgres database and Redis prefix. */
+    void restartOnNewLog() {
+        stop();
+        topicSuffix = id + "-" + UUID.randomUUID().toString().substring(0, 4);
+        logTopic = "_schemas_" + topicSuffix;
         startContext();
     }
 

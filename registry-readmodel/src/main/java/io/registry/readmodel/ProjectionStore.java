@@ -1,11 +1,21 @@
 package io.registry.readmodel;
 
 import java.util.List;
+import java.util.Optional;
 
 /** The writing side of a projection: what a projector loop needs, whatever the storage behind it. */
 public interface ProjectionStore {
     /** A short name for logs, metrics and health ("postgres", "redis"). */
     String name();
+
+    /** The id of the log (the Kafka topic id) this projection was built from; empty if it never recorded one. */
+    Optional<String> boundLog();
+
+    /**
+     * Empties the projection, data and checkpoint, and records that it is now built from {@code logId}. A
+     * projection bound to another log must not resume: its offsets mean other records in this one.
+     */
+    void rebind(String logId);
 
     /** Where to resume; {@link Checkpoint#START} for an empty (or wiped) projection. */
     Checkpoint checkpoint();

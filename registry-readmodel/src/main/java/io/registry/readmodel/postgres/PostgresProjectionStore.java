@@ -8,7 +8,11 @@ import io.registry.readmodel.StaleCheckpointException;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /** Writes the log into the Postgres read model: each batch and its checkpoint in one transaction. */
 @Singleton
@@ -27,6 +31,41 @@ public class PostgresProjectionStore implements ProjectionStore {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public Optional<String> boundLog() {
+        return transactions.executeRead(status -> {
+            try (PreparedStatement select = status.getConnection().prepareStatement(
+                    "SELECT log_id FROM projection_binding WHERE projection = ?")) {
+                select.setString(1, NAME);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public void rebind(String logId) {
+        transactions.executeWrite(status -> {
+            Connection c = status.getConnection();
+            try (Statement wipe = c.createStatement()) {
+                wipe.execute("TRUNCATE schemas, subject_versions, configs, modes");
+            }
+            try (PreparedStatement checkpoint = c.prepareStatement(
+                    "DELETE FROM projection_checkpoint WHERE projection = ?")) {
+                checkpoint.setString(1, NAME);
+                checkpoint.executeUpdate();
+            }
+            try (PreparedStatement bind = c.prepareStatement("INSERT INTO projection_binding (projection, log_id) "
+                    + "VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET log_id = EXCLUDED.log_id")) {
+                bind.setString(1, NAME);
+                bind.setString(2, logId);
+                bind.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override

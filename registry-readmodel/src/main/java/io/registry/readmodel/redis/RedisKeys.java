@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
  * P config                 hash    &lt;subject&gt; → compatibility level; field "" is the global config
  * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
  * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
+ * P log                    string  the id (Kafka topic id) of the log the projection was built from
  * </pre>
  * Each read is one command on one key. Subject hashes, usages and subject lists are maintained together by
  * {@code apply_changes.lua}. On Redis Cluster, use a hash-tagged prefix such as {@code {registry}:} so that the
@@ -68,6 +69,16 @@ public class RedisKeys {
 
     String checkpoint() {
         return prefix + "checkpoint";
+    }
+
+    /** The id of the log the projection was built from. */
+    String log() {
+        return prefix + "log";
+    }
+
+    /** Matches every key of the projection. */
+    String everything() {
+        return prefix + "*";
     }
 
     static String field(String subject) {

@@ -1,6 +1,9 @@
 package io.registry.readmodel.redis;
 
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisURI;
@@ -18,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -52,6 +56,51 @@ public class RedisProjectionStore implements ProjectionStore, AutoCloseable {
     @Override
     public String name() {
         return NAME;
+    }
+
+    @Override
+    public synchronized Optional<String> boundLog() {
+        try {
+            RedisFuture<String> log = connection().async().get(keys.log());
+            connection.flushCommands();
+            return Optional.ofNullable(await(log));
+        } catch (RuntimeException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    /**
+     * Not atomic (Redis has no multi-key delete by pattern), but safe: the binding key goes first and comes back
+     * last, so an interrupted rebind is simply done again at the next start.
+     */
+    @Override
+    public synchronized void rebind(String logId) {
+        try {
+            RedisAsyncCommands<String, String> redis = connection().async();
+            RedisFuture<Long> unbound = redis.del(keys.log());
+            connection.flushCommands();
+            await(unbound);
+            ScanCursor cursor = ScanCursor.INITIAL;
+            do {
+                RedisFuture<KeyScanCursor<String>> page = redis.scan(cursor,
+                        ScanArgs.Builder.matches(keys.everything()).limit(1000));
+                connection.flushCommands();
+                KeyScanCursor<String> keysPage = await(page);
+                if (!keysPage.getKeys().isEmpty()) {
+                    RedisFuture<Long> deleted = redis.del(keysPage.getKeys().toArray(String[]::new));
+                    connection.flushCommands();
+                    await(deleted);
+                }
+                cursor = keysPage;
+            } while (!cursor.isFinished());
+            RedisFuture<String> bound = redis.set(keys.log(), logId);
+            connection.flushCommands();
+            await(bound);
+        } catch (RuntimeException e) {
+            disconnect();
+            throw e;
+        }
     }
 
     @Override

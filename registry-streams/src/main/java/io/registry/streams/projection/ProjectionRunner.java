@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -162,10 +162,41 @@ public final class ProjectionRunner implements AutoCloseable {
     }
 
     private void seekToCheckpoint(KafkaConsumer<byte[], byte[]> kafka) {
+        bindToThisLog();
         Checkpoint checkpoint = store.checkpoint();
         kafka.seek(partition, checkpoint.nextOffset());
         position = checkpoint;
         LOG.info("Projection {} resumes at offset {} (seq {})", name(), checkpoint.nextOffset(), checkpoint.seq());
+    }
+
+    /**
+     * Binds the store to this log before the runner starts, so that a node starting on a new log never serves, even
+     * briefly, a projection of the old one. A failure here is only logged: the runner retries with back-off.
+     */
+    public void prepare() {
+        try {
+            bindToThisLog();
+        } catch (RuntimeException e) {
+            LOG.warn("Projection {} could not check its log binding yet: {}", name(), e.toString());
+        }
+    }
+
+    /**
+     * A projection remembers which log it was built from (the topic's id, which changes when the topic or the
+     * cluster is recreated). Resuming one built from another log would apply this log from an offset that means
+     * something else there, so such a projection is emptied and rebuilt.
+     */
+    private void bindToThisLog() {
+        String logId = LogIdentity.topicId(settings.bootstrapServers(), partition.topic());
+        Optional<String> bound = store.boundLog();
+        if (bound.isPresent() && bound.get().equals(logId)) {
+            return;
+        }
+        if (bound.isPresent()) {
+            LOG.warn("Projection {} was built from another log (topic id {}, now {}): emptying it to rebuild from "
+                    + "this one", name(), bound.get(), logId);
+        }
+        store.rebind(logId);
     }
 
     private void apply(List<PositionedEvent> batch) {

@@ -38,6 +38,8 @@ public class Projector implements AutoCloseable {
 
     @PostConstruct
     void start() {
+        postgres.prepare();
+        redis.prepare();
         postgres.start();
         redis.start();
     }

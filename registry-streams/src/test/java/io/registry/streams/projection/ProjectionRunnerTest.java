@@ -331,6 +331,16 @@ class ProjectionRunnerTest {
         }
 
         @Override
+        public java.util.Optional<String> boundLog() {
+            return delegate.boundLog();
+        }
+
+        @Override
+        public void rebind(String logId) {
+            delegate.rebind(logId);
+        }
+
+        @Override
         public void apply(Checkpoint from, List<PositionedEvent> batch) {
             if (failuresLeft.getAndDecrement() > 0) {
                 throw new IllegalStateException("simulated outage");
