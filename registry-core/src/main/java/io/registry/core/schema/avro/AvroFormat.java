@@ -52,9 +52,35 @@ public final class AvroFormat implements SchemaFormat {
         SchemaPairCompatibility result = SchemaCompatibility.checkReaderWriterCompatibility(r, w);
         List<String> messages = new ArrayList<>();
         for (Incompatibility inc : result.getResult().getIncompatibilities()) {
-            messages.add("{errorType:'" + inc.getType() + "', description:'" + inc.getMessage()
-                    + "', additionalInfo:'" + inc.getMessage() + "', location:'" + inc.getLocation() + "'}");
+            messages.add("{errorType:'" + inc.getType() + "', description:'" + describe(inc)
+                    + "', additionalInfo:'" + inc.getMessage() + "'}");
         }
         return messages;
+    }
+
+    /** Confluent-style sentences; "reader"/"writer" because the same rule serves both directions. */
+    private static String describe(Incompatibility inc) {
+        String path = inc.getLocation();
+        switch (inc.getType()) {
+            case NAME_MISMATCH:
+                return "The name of the schema has changed (path '" + path + "')";
+            case FIXED_SIZE_MISMATCH:
+                return "The size of FIXED type field at path '" + path + "' in the reader schema does not match "
+                        + "with the writer schema";
+            case MISSING_ENUM_SYMBOLS:
+                return "The reader schema is missing enum symbols '" + inc.getMessage() + "' at path '" + path
+                        + "' in the writer schema";
+            case READER_FIELD_MISSING_DEFAULT_VALUE:
+                return "The field '" + inc.getMessage() + "' at path '" + path + "' in the reader schema has no "
+                        + "default value and is missing in the writer schema";
+            case TYPE_MISMATCH:
+                return "The type (path '" + path + "') of a field in the reader schema does not match with the "
+                        + "writer schema";
+            case MISSING_UNION_BRANCH:
+                return "The reader schema is missing a type inside a union field at path '" + path
+                        + "' in the writer schema";
+            default:
+                return inc.getMessage() + " (path '" + path + "')";
+        }
     }
 }
