@@ -277,6 +277,10 @@ class ConfluentApiTest {
         assertEquals(400, malformed.status(), malformed.raw());
         assertTrue(malformed.body().has("error_code"));
 
+        Answer impossibleSubject = http.get("/subjects/%00bad/versions");
+        assertEquals(404, impossibleSubject.status(), impossibleSubject.raw());
+        assertEquals(40401, impossibleSubject.errorCode());
+
         Answer unknownPath = http.get("/no/such/path");
         assertEquals(404, unknownPath.status());
         assertTrue(unknownPath.body().has("error_code"), unknownPath.raw());

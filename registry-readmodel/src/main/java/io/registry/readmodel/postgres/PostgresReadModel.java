@@ -43,13 +43,27 @@ public class PostgresReadModel implements ReadModel {
         return includeDeleted ? versions.findAllSubjects() : versions.findLiveSubjects();
     }
 
+    /**
+     * Postgres text cannot hold NUL, so no stored subject contains one; asking for it would fail the query
+     * instead of answering "not found".
+     */
+    private static boolean storable(String subject) {
+        return subject == null || subject.indexOf('\u0000') < 0;
+    }
+
     @Override
     public List<SubjectVersion> versions(String subject) {
+        if (!storable(subject)) {
+            return List.of();
+        }
         return versions.findBySubject(subject).stream().map(VersionRow::toSubjectVersion).toList();
     }
 
     @Override
     public Optional<SubjectVersion> version(String subject, int version) {
+        if (!storable(subject)) {
+            return Optional.empty();
+        }
         return versions.findBySubjectAndVersion(subject, version).map(VersionRow::toSubjectVersion);
     }
 
@@ -60,6 +74,9 @@ public class PostgresReadModel implements ReadModel {
 
     @Override
     public Optional<CompatibilityLevel> compatibility(String subject) {
+        if (!storable(subject)) {
+            return Optional.empty();
+        }
         return configs.findById(GlobalSubject.keyOf(subject))
                 .flatMap(row -> CompatibilityLevel.parse(row.compatibilityLevel()));
     }
