@@ -220,7 +220,9 @@ class RealClientsTest {
                 return fail(String.join(" ", command) + " timed out after " + timeoutSeconds + " s:\n"
                         + Files.readString(log, StandardCharsets.UTF_8));
             }
-            return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            Result result = new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+            System.out.println("$ " + String.join(" ", command) + "  (exit " + result.exit() + ")\n" + result.output());
+            return result;
         } finally {
             Files.deleteIfExists(log);
         }
