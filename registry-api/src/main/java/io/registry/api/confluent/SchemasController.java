@@ -11,7 +11,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
-import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
