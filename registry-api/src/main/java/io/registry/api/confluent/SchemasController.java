@@ -11,7 +11,6 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
-import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
@@ -61,15 +60,12 @@ public class SchemasController {
     }
 
     /**
-     * The schema, if it exists (and, when a non-empty subject is given, is used by that subject). Confluent's Java
-     * client sends an empty {@code subject=}, which means "any".
+     * The schema, if it exists. Like Confluent (without contexts), {@code subject} does not filter: Confluent falls
+     * back to the id in the subject's context, so a consumer whose deserializer passes its topic's subject (the
+     * Confluent JS/Java deserializers with TopicNameStrategy) still reads schemas registered under other subjects;
+     * the Java client sends an empty {@code subject=}.
      */
     private StoredSchema visibleSchema(int id, String subject) {
-        StoredSchema schema = reads.schema(id);
-        if (subject != null && !subject.isEmpty()
-                && usages(id, false).stream().noneMatch(v -> v.subject().equals(subject))) {
-            throw RegistryException.schemaNotFound();
-        }
-        return schema;
+        return reads.schema(id);
     }
 }
