@@ -1,0 +1,34 @@
+package io.registry.core.validation;
+
+import io.registry.core.schema.ParsedSchema;
+import io.registry.core.schema.avro.AvroParsedSchema;
+import io.registry.core.schema.json.JsonParsedSchema;
+import io.registry.core.schema.protobuf.ProtobufParsedSchema;
+
+/** Compiles the payload validator of a parsed schema of any supported format. */
+public final class PayloadValidators {
+    private PayloadValidators() {
+    }
+
+    public static PayloadValidator compile(ParsedSchema schema) {
+        if (schema instanceof JsonParsedSchema json) {
+            return new JsonPayloadValidator(json);
+        }
+        if (schema instanceof AvroParsedSchema avro) {
+            return new AvroPayloadValidator(avro.schema());
+        }
+        if (schema instanceof ProtobufParsedSchema proto) {
+            return new ProtobufPayloadValidator(proto);
+        }
+        throw new IllegalArgumentException("no payload validator for " + schema.type());
+    }
+
+    /** Appends one RFC 6901 reference token to a pointer ({@code ~} → {@code ~0}, {@code /} → {@code ~1}). */
+    static String child(String pointer, String token) {
+        return pointer + "/" + token.replace("~", "~0").replace("/", "~1");
+    }
+
+    static String child(String pointer, int index) {
+        return pointer + "/" + index;
+    }
+}
