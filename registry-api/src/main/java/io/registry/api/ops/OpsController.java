@@ -21,6 +21,7 @@ import java.util.Map;
  * metrics ({@code GET /metrics}).
  */
 @Controller
+@Produces({MediaType.APPLICATION_JSON, "*/*"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class OpsController {
     private final ProjectionLag lag;
@@ -34,13 +35,11 @@ public class OpsController {
     }
 
     @Get("/health")
-    @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> live() {
         return HttpResponse.ok(JsonResponses.bytes(Map.of("status", "UP"))).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
     @Get("/health/ready")
-    @Produces(MediaType.APPLICATION_JSON)
     public HttpResponse<byte[]> ready() {
         ProjectionLag.Probe probe = lag.probe();
         boolean up = probe.kafkaError() == null;
@@ -76,7 +75,7 @@ public class OpsController {
     }
 
     @Get("/metrics")
-    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    @Produces({"text/plain; version=0.0.4; charset=utf-8", "*/*"})
     public HttpResponse<String> metrics() {
         return HttpResponse.ok(prometheus.scrape()).contentType("text/plain; version=0.0.4; charset=utf-8");
     }
