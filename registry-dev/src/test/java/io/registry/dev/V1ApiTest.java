@@ -292,6 +292,10 @@ class V1ApiTest {
         Answer badProto = http.post("/api/v1/validate/" + protoId, json("""
                 {"id":"s1","items":[{"sku":"a","count":-2}]}"""));
         assertEquals("/items/0/count", badProto.body().at("/errors/0/path").asText(), badProto.raw());
+        Answer nested = http.post("/api/v1/validate/" + protoId + "?message=acme.Shipment.Item",
+                json("{\"sku\":\"a\",\"count\":\"x\"}"));
+        assertEquals("/count", nested.body().at("/errors/0/path").asText(), nested.raw());
+        assertEquals(422, http.post("/api/v1/validate/" + protoId + "?message=acme.Nope", json("{}")).status());
     }
 
     @Test

@@ -237,9 +237,10 @@ public class V1Controller {
     // ---- validation -----------------------------------------------------------------------------------------
 
     @Post("/validate/{id}")
-    public HttpResponse<byte[]> validate(@PathVariable int id, @Body byte[] body) {
+    public HttpResponse<byte[]> validate(@PathVariable int id, @Body byte[] body,
+                                         @Nullable @QueryValue String message) {
         JsonNode request = api.body(body);
-        PayloadValidator validator = validators.get(id);
+        PayloadValidator validator = validators.get(id, message);
         String type = reads.schema(id).type().name().toLowerCase(java.util.Locale.ROOT);
         JsonNode batch = request.isObject() && request.size() == 1 ? request.get("payloads") : null;
         if (batch != null) {

@@ -11,6 +11,15 @@ public final class PayloadValidators {
     }
 
     public static PayloadValidator compile(ParsedSchema schema) {
+        return compile(schema, null);
+    }
+
+    /**
+     * @param message for Protobuf, the fully qualified message to check payloads against (null: the file's first
+     *                message); ignored by the other formats
+     * @throws IllegalArgumentException when the file has no such message
+     */
+    public static PayloadValidator compile(ParsedSchema schema, String message) {
         if (schema instanceof JsonParsedSchema json) {
             return new JsonPayloadValidator(json);
         }
@@ -18,7 +27,7 @@ public final class PayloadValidators {
             return new AvroPayloadValidator(avro.schema());
         }
         if (schema instanceof ProtobufParsedSchema proto) {
-            return new ProtobufPayloadValidator(proto);
+            return new ProtobufPayloadValidator(proto, message);
         }
         throw new IllegalArgumentException("no payload validator for " + schema.type());
     }

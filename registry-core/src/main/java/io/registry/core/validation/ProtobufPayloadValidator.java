@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a payload in Protobuf's canonical JSON mapping against the schema's first message (the one Confluent
- * serializers use by default), over wire's linked model: members by JSON name (lowerCamelCase) or proto name;
+ * Checks a payload in Protobuf's canonical JSON mapping against one message of the schema (by default its first
+ * message, the one Confluent serializers use), over wire's linked model: members by JSON name (lowerCamelCase) or proto name;
  * 64-bit integers as numbers or decimal strings; enums by name or number; bytes as base64; repeated as arrays;
  * maps as objects with keys of the key type; at most one member of a oneof; null meaning "default"; well-known
  * types in their special JSON forms (Timestamp, Duration, wrappers, Struct/Value/ListValue, FieldMask, Any, Empty).
@@ -36,11 +36,14 @@ final class ProtobufPayloadValidator implements PayloadValidator {
     private final Schema schema;
     private final MessageType root;
 
-    ProtobufPayloadValidator(ProtobufParsedSchema parsed) {
+    ProtobufPayloadValidator(ProtobufParsedSchema parsed, String message) {
         this.schema = parsed.linkedSchema();
-        String name = parsed.firstMessageName()
+        String name = message != null ? message : parsed.firstMessageName()
                 .orElseThrow(() -> new IllegalArgumentException("the .proto file declares no message"));
-        this.root = (MessageType) schema.getType(name);
+        if (!(schema.getType(name) instanceof MessageType type)) {
+            throw new IllegalArgumentException("no message " + name + " in the schema");
+        }
+        this.root = type;
     }
 
     @Override
