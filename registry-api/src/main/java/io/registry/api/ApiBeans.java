@@ -13,7 +13,15 @@ import io.registry.core.schema.SchemaParser;
 import io.registry.kafka.TopicBootstrap;
 import io.registry.kafka.config.KafkaSettings;
 import io.registry.readmodel.ReadModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.registry.api.ops.OpsSettings;
+import io.registry.api.ops.ProjectionLag;
+import io.registry.api.v1.V1Settings;
+import io.registry.api.v1.ValidatorCache;
+import io.registry.readmodel.ProjectionStore;
 import jakarta.inject.Singleton;
+
+import java.util.List;
 
 import java.time.Duration;
 
@@ -55,7 +63,21 @@ public class ApiBeans {
     }
 
     @Singleton
-    WriteService writeService(CommandGateway gateway, ProjectionWatermark watermark, RegistryApiSettings settings) {
-        return new WriteService(gateway, watermark, settings.sequencerTimeout(), settings.projectionTimeout());
+    WriteService writeService(CommandGateway gateway, ProjectionWatermark watermark, RegistryApiSettings settings,
+                              MeterRegistry meters) {
+        return new WriteService(gateway, watermark, settings.sequencerTimeout(), settings.projectionTimeout(),
+                outcome -> meters.counter("registry.sequencer.outcomes", "outcome", outcome).increment());
+    }
+
+    @Singleton
+    ValidatorCache validatorCache(RegistryReads reads, V1Settings settings) {
+        return new ValidatorCache(reads, settings.getValidatorCacheSize());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    ProjectionLag projectionLag(KafkaSettings kafka, List<ProjectionStore> stores, OpsSettings settings,
+                                MeterRegistry meters) {
+        return new ProjectionLag(kafka, stores, settings, meters);
     }
 }

@@ -69,6 +69,11 @@ public class LayeredReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<String> versionMetadata(String subject, int version) {
+        return read(r -> r.versionMetadata(subject, version), Optional::isPresent);
+    }
+
+    @Override
     public List<SubjectVersion> usagesOf(int schemaId) {
         return read(r -> r.usagesOf(schemaId), LayeredReadModel::notEmpty);
     }

@@ -23,6 +23,12 @@ public interface ReadModel {
 
     Optional<SubjectVersion> version(String subject, int version);
 
+    /**
+     * The {@code metadata} object registered with a subject version (Confluent's {@code {tags, properties,
+     * sensitive}}), as compact JSON text; empty when the version is unknown or was registered without metadata.
+     */
+    Optional<String> versionMetadata(String subject, int version);
+
     /** Every (subject, version) that uses the schema id, soft-deleted ones included. */
     List<SubjectVersion> usagesOf(int schemaId);
 

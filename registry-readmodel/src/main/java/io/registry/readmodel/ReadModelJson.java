@@ -43,6 +43,15 @@ public final class ReadModelJson {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
     }
 
+    /** The compact spelling of JSON text (jsonb prints it with spaces). */
+    public static String compact(String json) {
+        try {
+            return MAPPER.readTree(json).toString();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt read-model JSON: " + json, e);
+        }
+    }
+
     private static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

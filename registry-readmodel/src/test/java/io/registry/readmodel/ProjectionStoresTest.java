@@ -106,6 +106,31 @@ class ProjectionStoresTest {
 
     @ParameterizedTest
     @MethodSource("projections")
+    void keepsMetadataPerSubjectVersion(Projection p) {
+        TestEvents log = new TestEvents(0, 0);
+        ReadModel r = p.reads();
+        p.store().apply(log.schemaWithExtras("m", 1, 1, SchemaType.AVRO, A, List.of(),
+                        "{\"properties\":{\"llm.semver\":\"1.0.0\"}}")
+                .schema("m", 2, 2, B)
+                .schemaWithExtras("m", 3, 3, SchemaType.AVRO, C, List.of(),
+                        "{\"properties\":{\"llm.semver\":\"1.1.0\"}}")
+                .batch());
+        assertEquals(Optional.of("{\"properties\":{\"llm.semver\":\"1.0.0\"}}"), r.versionMetadata("m", 1));
+        assertEquals(Optional.empty(), r.versionMetadata("m", 2));
+        assertEquals(Optional.of("{\"properties\":{\"llm.semver\":\"1.1.0\"}}"), r.versionMetadata("m", 3));
+        assertEquals(Optional.empty(), r.versionMetadata("m", 4));
+
+        // a hard-deleted version loses its metadata; a reused version number carries only its own
+        p.store().apply(log.tombstone("m", 3).batch());
+        assertEquals(Optional.empty(), r.versionMetadata("m", 3));
+        p.store().apply(log.schemaWithExtras("m", 1, 4, SchemaType.AVRO, avro("D"), List.of(),
+                "{\"properties\":{\"llm.semver\":\"2.0.0\"}}").schema("m", 3, 3, C).batch());
+        assertEquals(Optional.of("{\"properties\":{\"llm.semver\":\"2.0.0\"}}"), r.versionMetadata("m", 1));
+        assertEquals(Optional.empty(), r.versionMetadata("m", 3));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
     void softDeletesKeepVersionsVisibleAndHardDeletesRemoveThem(Projection p) {
         TestEvents log = new TestEvents(0, 0);
         ReadModel r = p.reads();

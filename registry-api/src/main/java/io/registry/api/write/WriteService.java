@@ -20,9 +20,21 @@ public final class WriteService {
     private final ProjectionWatermark watermark;
     private final Duration sequencerTimeout;
     private final Duration projectionTimeout;
+    private final java.util.function.Consumer<String> outcomes;
 
     public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
                         Duration projectionTimeout) {
+        this(gateway, watermark, sequencerTimeout, projectionTimeout, outcome -> {
+        });
+    }
+
+    /**
+     * @param outcomes told the outcome of every write: {@code registered}, {@code existing} (idempotent repeat),
+     *                 {@code config-updated}, {@code rejected}, {@code timeout}, {@code error}
+     */
+    public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
+                        Duration projectionTimeout, java.util.function.Consumer<String> outcomes) {
+        this.outcomes = outcomes;
         this.gateway = gateway;
         this.watermark = watermark;
         this.sequencerTimeout = sequencerTimeout;
@@ -36,10 +48,12 @@ public final class WriteService {
             reply = gateway.send(command, principal, sequencerTimeout).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
+                outcomes.accept("timeout");
                 throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "The sequencer did not answer within "
                         + sequencerTimeout.toMillis() + " ms; the command expires unapplied at that deadline, "
                         + "so it is safe to retry");
             }
+            outcomes.accept("error");
             throw new RegistryException(ErrorCode.STORE_ERROR, "Could not send the command to the log: "
                     + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -47,7 +61,13 @@ public final class WriteService {
             throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "Interrupted while waiting for the sequencer");
         }
         if (reply.outcome() instanceof Outcome.Rejected rejected) {
+            outcomes.accept("rejected");
             throw new RegistryException(rejected.errorCode(), rejected.message());
+        }
+        if (reply.outcome() instanceof Outcome.Registered registered) {
+            outcomes.accept(registered.created() ? "registered" : "existing");
+        } else {
+            outcomes.accept("config-updated");
         }
         return new WriteResult(reply.outcome(), reply.seq(), awaitVisible(reply.seq()));
     }

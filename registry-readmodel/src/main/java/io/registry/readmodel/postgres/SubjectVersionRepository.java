@@ -20,6 +20,9 @@ public interface SubjectVersionRepository extends GenericRepository<SubjectVersi
     @Query("SELECT subject, version, schema_id, deleted FROM subject_versions WHERE schema_id = :schemaId ORDER BY subject, version")
     List<VersionRow> findBySchemaId(int schemaId);
 
+    @Query("SELECT CAST(metadata AS text) FROM subject_versions WHERE subject = :subject AND version = :version AND metadata IS NOT NULL")
+    Optional<String> findMetadata(String subject, int version);
+
     @Query("SELECT DISTINCT subject FROM subject_versions ORDER BY subject")
     List<String> findAllSubjects();
 

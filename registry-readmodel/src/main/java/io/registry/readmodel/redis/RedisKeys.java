@@ -10,6 +10,8 @@ import jakarta.inject.Singleton;
  * P schema:&lt;id&gt;            string  StoredSchema as JSON {id,type,schema,references,fingerprint}; SET NX (immutable)
  * P fp:&lt;fingerprint&gt;       zset    ids holding this content, score = id; the lowest id is the answer
  * P subject:&lt;subject&gt;      hash    &lt;version&gt; → "&lt;schemaId&gt;:&lt;0|1&gt;" (1 = soft-deleted)
+ * P meta:&lt;subject&gt;         hash    &lt;version&gt; → the version's metadata JSON (absent: none); written with
+ *                                  every put of the version, so a reused version number never shows stale metadata
  * P usages:&lt;schemaId&gt;      hash    "&lt;version&gt;:&lt;subject&gt;" → "&lt;0|1&gt;" (reverse index for usagesOf)
  * P subjects:all           zset    score 0: every subject with at least one version, in byte order
  * P subjects:live          zset    score 0: subjects with at least one non-deleted version
@@ -49,6 +51,10 @@ public class RedisKeys {
 
     String subject(String subject) {
         return prefix + "subject:" + subject;
+    }
+
+    String metadata(String subject) {
+        return prefix + "meta:" + subject;
     }
 
     String usages(int schemaId) {

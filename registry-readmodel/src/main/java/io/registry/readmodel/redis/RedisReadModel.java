@@ -80,6 +80,11 @@ public class RedisReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<String> versionMetadata(String subject, int version) {
+        return Optional.ofNullable(redis.hget(keys.metadata(subject), String.valueOf(version)));
+    }
+
+    @Override
     public List<SubjectVersion> usagesOf(int schemaId) {
         List<SubjectVersion> usages = new ArrayList<>();
         for (Map.Entry<String, String> field : redis.hgetall(keys.usages(schemaId)).entrySet()) {

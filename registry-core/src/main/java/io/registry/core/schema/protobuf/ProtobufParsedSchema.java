@@ -91,7 +91,8 @@ public final class ProtobufParsedSchema implements ParsedSchema {
 
     // ---- for compatibility ---------------------------------------------------------------------------------
 
-    Schema linkedSchema() {
+    /** wire's linked model of this file and its imports (payload validation, compatibility). */
+    public Schema linkedSchema() {
         return linked.schema();
     }
 

@@ -1,0 +1,192 @@
+package io.registry.api.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.registry.api.http.RegistryException;
+import io.registry.api.read.RegistryReads;
+import io.registry.core.command.ErrorCode;
+import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.schema.InvalidSchemaException;
+import io.registry.core.schema.ParsedSchema;
+import io.registry.core.schema.SchemaType;
+import io.registry.core.semver.ChangeAssessment;
+import io.registry.core.semver.SemverPolicy;
+import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** Request parsing and read-side assembly shared by the {@code /api/v1} controllers. */
+final class V1Api {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final RegistryReads reads;
+    private final V1Settings settings;
+
+    V1Api(RegistryReads reads, V1Settings settings) {
+        this.reads = reads;
+        this.settings = settings;
+    }
+
+    RegistryReads reads() {
+        return reads;
+    }
+
+    JsonNode body(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw V1Responses.badRequest("Request body is required");
+        }
+        if (body.length > settings.getMaxBodyBytes()) {
+            throw V1Responses.tooLarge("Request body of " + body.length + " bytes exceeds the limit of "
+                    + settings.getMaxBodyBytes() + " bytes");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(body);
+            if (node == null || node.isMissingNode()) {
+                throw V1Responses.badRequest("Request body is required");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw V1Responses.badRequest("Malformed JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw V1Responses.badRequest("Unreadable body: " + e.getMessage());
+        }
+    }
+
+    JsonNode object(byte[] body) {
+        JsonNode node = body(body);
+        if (!node.isObject()) {
+            throw V1Responses.badRequest("Request body must be a JSON object");
+        }
+        return node;
+    }
+
+    static String text(JsonNode node, String field, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw V1Responses.unprocessable("Field '" + field + "' is required");
+            }
+            return null;
+        }
+        if (!v.isTextual()) {
+            throw V1Responses.unprocessable("Field '" + field + "' must be a string");
+        }
+        return v.asText();
+    }
+
+    static String subject(JsonNode node) {
+        String subject = text(node, "subject", true);
+        if (subject.isBlank() || subject.chars().anyMatch(Character::isISOControl)) {
+            throw new RegistryException(ErrorCode.INVALID_SUBJECT, "Invalid subject name: '" + subject + "'");
+        }
+        return subject;
+    }
+
+    static SchemaType schemaType(JsonNode node) {
+        String name = text(node, "schema_type", true);
+        switch (name.trim().toLowerCase(Locale.ROOT)) {
+            case "json":
+                return SchemaType.JSON;
+            case "avro":
+                return SchemaType.AVRO;
+            case "protobuf":
+                return SchemaType.PROTOBUF;
+            default:
+                throw V1Responses.unprocessable("Unknown schema_type '" + name
+                        + "'; expected one of json, avro, protobuf");
+        }
+    }
+
+    /** The schema text: a JSON string is the text itself; an object or array is its JSON. */
+    String schemaText(JsonNode node) {
+        JsonNode v = node.get("schema");
+        if (v == null || v.isNull()) {
+            throw V1Responses.unprocessable("Field 'schema' is required");
+        }
+        String text;
+        if (v.isTextual()) {
+            text = v.asText();
+        } else if (v.isObject() || v.isArray()) {
+            text = v.toString();
+        } else {
+            throw V1Responses.unprocessable("Field 'schema' must be a JSON object or a string");
+        }
+        if (text.isBlank()) {
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, "Empty schema");
+        }
+        int bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > settings.getMaxSchemaBytes()) {
+            throw new RegistryException(ErrorCode.SCHEMA_TOO_LARGE, "Schema of " + bytes
+                    + " bytes exceeds the limit of " + settings.getMaxSchemaBytes() + " bytes");
+        }
+        return text;
+    }
+
+    ParsedSchema parse(SchemaType type, String text) {
+        try {
+            return reads.parse(type, text, List.of(), false);
+        } catch (InvalidSchemaException e) {
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
+        }
+    }
+
+    /** Live versions of a subject, oldest first; empty for an unknown subject. */
+    List<SubjectVersion> live(String subject) {
+        return reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
+    }
+
+    V1Metadata metadata(SubjectVersion v) {
+        return V1Metadata.fromConfluent(reads.readModel().versionMetadata(v.subject(), v.version()));
+    }
+
+    ChangeAssessment assess(String subject, ParsedSchema proposed, Optional<CompatibilityLevel> level) {
+        List<SubjectVersion> live = live(subject);
+        List<ParsedSchema> previous = new ArrayList<>();
+        for (SubjectVersion v : live) {
+            previous.add(reads.parsed(reads.schema(v.schemaId())));
+        }
+        CompatibilityLevel effective = level.orElseGet(() -> reads.effectiveCompatibility(subject));
+        Optional<io.registry.core.semver.SemanticVersion> latestSemver = live.isEmpty() ? Optional.empty()
+                : metadata(live.get(live.size() - 1)).semver();
+        return SemverPolicy.assess(reads.parser().formats().of(proposed.type()), effective, proposed, previous,
+                latestSemver);
+    }
+
+    /** {@code {id, subject, version, semver, fingerprint}} plus, when {@code full}, type, schema and metadata. */
+    Map<String, Object> record(SubjectVersion v, boolean full) {
+        StoredSchema schema = reads.schema(v.schemaId());
+        V1Metadata meta = metadata(v);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", v.schemaId());
+        body.put("subject", v.subject());
+        body.put("version", v.version());
+        body.put("semver", meta.semver().map(Object::toString).orElse(null));
+        body.put("fingerprint", schema.fingerprint());
+        if (full) {
+            body.put("schema_type", schema.type().name().toLowerCase(Locale.ROOT));
+            body.put("schema", schemaValue(schema));
+            body.put("description", meta.description());
+            body.put("metadata", meta.user());
+        }
+        return body;
+    }
+
+    /** JSON and Avro schemas answer as JSON values; Protobuf as its text. */
+    static Object schemaValue(StoredSchema schema) {
+        if (schema.type() == SchemaType.PROTOBUF) {
+            return schema.schema();
+        }
+        try {
+            return MAPPER.readTree(schema.schema());
+        } catch (IOException e) {
+            return schema.schema();
+        }
+    }
+}

@@ -1,0 +1,400 @@
+package io.registry.api.v1;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.registry.api.http.RegistryException;
+import io.registry.api.read.RegistryReads;
+import io.registry.api.write.WriteResult;
+import io.registry.api.write.WriteService;
+import io.registry.core.command.Command;
+import io.registry.core.command.ErrorCode;
+import io.registry.core.command.Outcome;
+import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.llm.ExportProblem;
+import io.registry.core.llm.ExportResult;
+import io.registry.core.llm.LlmTarget;
+import io.registry.core.llm.StructuredOutputExporter;
+import io.registry.core.schema.ParsedSchema;
+import io.registry.core.schema.SchemaType;
+import io.registry.core.semver.ChangeAssessment;
+import io.registry.core.semver.SemanticVersion;
+import io.registry.core.semver.SemverPolicy;
+import io.registry.core.validation.PayloadValidator;
+import io.registry.core.validation.ValidationError;
+import io.registry.core.validation.ValidationResult;
+import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The LLM registry API: semantic versions over Confluent subjects, payload validation, compatibility verdicts
+ * with the version bump a change needs, and export to LLM providers' strict structured-output definitions. Writes
+ * go through the same log and sequencer as the Confluent API; reads come from the same projections.
+ */
+@Controller("/api/v1")
+@Produces({"application/json", "*/*"})
+@Consumes({"application/json", "application/vnd.schemaregistry.v1+json", "text/plain", "application/octet-stream"})
+@ExecuteOn(TaskExecutors.BLOCKING)
+public class V1Controller {
+    private static final String PRINCIPAL = "anonymous";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final V1Api api;
+    private final RegistryReads reads;
+    private final WriteService writes;
+    private final ValidatorCache validators;
+    private final V1Settings settings;
+    private final MeterRegistry meters;
+
+    public V1Controller(RegistryReads reads, WriteService writes, ValidatorCache validators, V1Settings settings,
+                        MeterRegistry meters) {
+        this.api = new V1Api(reads, settings);
+        this.reads = reads;
+        this.writes = writes;
+        this.validators = validators;
+        this.settings = settings;
+        this.meters = meters;
+    }
+
+    // ---- schemas --------------------------------------------------------------------------------------------
+
+    @Post("/schemas")
+    public HttpResponse<byte[]> register(@Body byte[] body) {
+        JsonNode request = api.object(body);
+        String subject = V1Api.subject(request);
+        SchemaType type = V1Api.schemaType(request);
+        String text = api.schemaText(request);
+        String versionText = V1Api.text(request, "version", false);
+        Optional<SemanticVersion> requested = Optional.empty();
+        if (versionText != null) {
+            requested = SemanticVersion.parse(versionText);
+            if (requested.isEmpty()) {
+                throw new RegistryException(ErrorCode.INVALID_VERSION, "Field 'version' must be a semantic "
+                        + "version MAJOR.MINOR.PATCH, got '" + versionText + "'");
+            }
+        }
+        JsonNode userMetadata = request.get("metadata");
+        if (userMetadata != null && userMetadata.isNull()) {
+            userMetadata = null;
+        }
+        if (userMetadata != null && !userMetadata.isObject()) {
+            throw V1Responses.unprocessable("Field 'metadata' must be a JSON object");
+        }
+        String description = V1Api.text(request, "description", false);
+        ParsedSchema parsed = api.parse(type, text);
+
+        Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
+        if (existing.isPresent()) {
+            return V1Responses.ok(api.record(existing.get(), false));
+        }
+        ChangeAssessment assessment = api.assess(subject, parsed, Optional.empty());
+        if (requested.isPresent()) {
+            Optional<String> problem = SemverPolicy.checkRequested(assessment, requested.get());
+            if (problem.isPresent()) {
+                throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, problem.get());
+            }
+        }
+        if (!assessment.compatible()) {
+            throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible "
+                    + "with an earlier schema for subject \"" + subject + "\" under " + assessment.level()
+                    + " (it would need a major version): " + assessment.messages());
+        }
+        SemanticVersion semver = requested.orElse(assessment.next());
+        V1Metadata metadata = new V1Metadata(Optional.of(semver), description, userMetadata);
+        WriteResult result = writes.submit(new Command.RegisterSchema(subject, type, text, List.of(), false, null,
+                null, metadata.toConfluent(), null), PRINCIPAL);
+        Outcome.Registered registered = (Outcome.Registered) result.outcome();
+        SubjectVersion written = new SubjectVersion(subject, registered.version(), registered.id(), false);
+        if (!registered.created()) {
+            // The same content arrived concurrently: answer the version that holds it.
+            return V1Responses.written(HttpStatus.OK, api.record(written, false), result.seq(), result.visible());
+        }
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("id", registered.id());
+        record.put("subject", subject);
+        record.put("version", registered.version());
+        record.put("semver", semver.toString());
+        record.put("fingerprint", parsed.fingerprint());
+        return V1Responses.written(HttpStatus.CREATED, record, result.seq(), result.visible());
+    }
+
+    @Get("/schemas/{id}")
+    public HttpResponse<byte[]> byId(@PathVariable int id) {
+        StoredSchema schema = reads.schema(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", schema.id());
+        body.put("schema_type", schema.type().name().toLowerCase(java.util.Locale.ROOT));
+        body.put("schema", V1Api.schemaValue(schema));
+        body.put("fingerprint", schema.fingerprint());
+        List<Map<String, Object>> versions = new ArrayList<>();
+        for (SubjectVersion v : reads.readModel().usagesOf(id)) {
+            if (!v.deleted()) {
+                Map<String, Object> usage = api.record(v, false);
+                V1Metadata meta = api.metadata(v);
+                usage.remove("id");
+                usage.remove("fingerprint");
+                usage.put("description", meta.description());
+                usage.put("metadata", meta.user());
+                versions.add(usage);
+            }
+        }
+        body.put("versions", versions);
+        return V1Responses.ok(body);
+    }
+
+    /**
+     * Lists the latest version of each subject, filtered by {@code subject_prefix} and by any number of
+     * {@code metadata.<key>=<value>} parameters (top-level keys of the registration's metadata, compared as text).
+     */
+    @Get("/schemas")
+    public HttpResponse<byte[]> search(HttpRequest<?> request, @Nullable @QueryValue("subject_prefix") String prefix) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        request.getParameters().forEach((name, values) -> {
+            if (name.startsWith("metadata.") && name.length() > "metadata.".length() && !values.isEmpty()) {
+                wanted.put(name.substring("metadata.".length()), values.get(0));
+            }
+        });
+        List<Map<String, Object>> found = new ArrayList<>();
+        for (String subject : reads.readModel().subjects(false)) {
+            if (prefix != null && !subject.startsWith(prefix)) {
+                continue;
+            }
+            List<SubjectVersion> live = api.live(subject);
+            if (live.isEmpty()) {
+                continue;
+            }
+            SubjectVersion latest = live.get(live.size() - 1);
+            if (!wanted.isEmpty()) {
+                V1Metadata meta = api.metadata(latest);
+                if (!wanted.entrySet().stream().allMatch(e -> meta.matches(e.getKey(), e.getValue()))) {
+                    continue;
+                }
+            }
+            Map<String, Object> record = api.record(latest, false);
+            V1Metadata meta = api.metadata(latest);
+            record.put("description", meta.description());
+            record.put("metadata", meta.user());
+            found.add(record);
+        }
+        return V1Responses.ok(Map.of("schemas", found));
+    }
+
+    @Get("/subjects/{subject}/versions")
+    public HttpResponse<byte[]> versions(@PathVariable String subject) {
+        List<SubjectVersion> live = api.live(subject);
+        if (live.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (SubjectVersion v : live) {
+            out.add(api.record(v, false));
+        }
+        return V1Responses.ok(Map.of("subject", subject, "versions", out));
+    }
+
+    /** A version by semantic version ({@code 1.2.0}) or {@code latest}. */
+    @Get("/subjects/{subject}/versions/{version}")
+    public HttpResponse<byte[]> version(@PathVariable String subject, @PathVariable String version) {
+        List<SubjectVersion> live = api.live(subject);
+        if (live.isEmpty()) {
+            throw RegistryException.subjectNotFound(subject);
+        }
+        if ("latest".equalsIgnoreCase(version)) {
+            return V1Responses.ok(api.record(live.get(live.size() - 1), true));
+        }
+        SemanticVersion wanted = SemanticVersion.parse(version).orElseThrow(() -> new RegistryException(
+                ErrorCode.INVALID_VERSION, "'" + version + "' is neither a semantic version MAJOR.MINOR.PATCH nor "
+                + "'latest'"));
+        for (int i = live.size() - 1; i >= 0; i--) {
+            if (api.metadata(live.get(i)).semver().filter(wanted::equals).isPresent()) {
+                return V1Responses.ok(api.record(live.get(i), true));
+            }
+        }
+        throw new RegistryException(ErrorCode.VERSION_NOT_FOUND, "Version " + wanted + " not found.");
+    }
+
+    // ---- validation -----------------------------------------------------------------------------------------
+
+    @Post("/validate/{id}")
+    public HttpResponse<byte[]> validate(@PathVariable int id, @Body byte[] body,
+                                         @Nullable @QueryValue String message) {
+        JsonNode request = api.body(body);
+        PayloadValidator validator = validators.get(id, message);
+        String type = reads.schema(id).type().name().toLowerCase(java.util.Locale.ROOT);
+        JsonNode batch = request.isObject() && request.size() == 1 ? request.get("payloads") : null;
+        if (batch != null) {
+            if (!batch.isArray()) {
+                throw V1Responses.unprocessable("Field 'payloads' must be an array");
+            }
+            if (batch.size() > settings.getMaxBatch()) {
+                throw V1Responses.unprocessable("Batch of " + batch.size() + " payloads exceeds the limit of "
+                        + settings.getMaxBatch());
+            }
+            if (body.length > settings.getMaxPayloadBytes()) {
+                for (int i = 0; i < batch.size(); i++) {
+                    int size = batch.get(i).toString().getBytes(StandardCharsets.UTF_8).length;
+                    if (size > settings.getMaxPayloadBytes()) {
+                        throw V1Responses.tooLarge("Payload " + i + " of " + size + " bytes exceeds the limit of "
+                                + settings.getMaxPayloadBytes() + " bytes");
+                    }
+                }
+            }
+            List<Map<String, Object>> results = new ArrayList<>();
+            int valid = 0;
+            for (JsonNode payload : batch) {
+                ValidationResult r = validator.validate(payload);
+                count(type, r);
+                valid += r.valid() ? 1 : 0;
+                results.add(result(r));
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("valid", valid == batch.size());
+            out.put("valid_count", valid);
+            out.put("invalid_count", batch.size() - valid);
+            out.put("results", results);
+            return V1Responses.ok(out);
+        }
+        if (body.length > settings.getMaxPayloadBytes()) {
+            throw V1Responses.tooLarge("Payload of " + body.length + " bytes exceeds the limit of "
+                    + settings.getMaxPayloadBytes() + " bytes");
+        }
+        ValidationResult r = validator.validate(request);
+        count(type, r);
+        return V1Responses.ok(result(r));
+    }
+
+    private void count(String type, ValidationResult r) {
+        meters.counter("registry.validations", "schema_type", type, "result", r.valid() ? "valid" : "invalid")
+                .increment();
+    }
+
+    private static Map<String, Object> result(ValidationResult r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("valid", r.valid());
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (ValidationError e : r.errors()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", e.path());
+            m.put("keyword", e.keyword());
+            m.put("message", e.message());
+            errors.add(m);
+        }
+        out.put("errors", errors);
+        return out;
+    }
+
+    // ---- compatibility --------------------------------------------------------------------------------------
+
+    @Post("/compatibility/check")
+    public HttpResponse<byte[]> check(@Body byte[] body) {
+        JsonNode request = api.object(body);
+        String subject = V1Api.subject(request);
+        SchemaType type = V1Api.schemaType(request);
+        String text = api.schemaText(request);
+        String levelText = V1Api.text(request, "level", false);
+        Optional<CompatibilityLevel> level = Optional.empty();
+        if (levelText != null) {
+            level = CompatibilityLevel.parse(levelText);
+            if (level.isEmpty()) {
+                throw new RegistryException(ErrorCode.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level '"
+                        + levelText + "'; expected one of " + java.util.Arrays.toString(CompatibilityLevel.values()));
+            }
+        }
+        ParsedSchema parsed = api.parse(type, text);
+        Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
+        ChangeAssessment a = api.assess(subject, parsed, level);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("compatible", a.compatible());
+        out.put("level", a.level().name());
+        out.put("messages", a.messages());
+        out.put("bump", existing.isPresent() ? "none" : a.bump().map(b -> b.wire()).orElse("initial"));
+        out.put("breaking_changes", a.breaking());
+        out.put("current_semver", a.previous().map(Object::toString).orElse(null));
+        if (existing.isPresent()) {
+            out.put("next_semver", null);
+            out.put("existing", api.record(existing.get(), false));
+        } else {
+            out.put("next_semver", a.next().toString());
+        }
+        return V1Responses.ok(out);
+    }
+
+    // ---- LLM export -----------------------------------------------------------------------------------------
+
+    @Get("/schemas/{id}/llm")
+    public HttpResponse<byte[]> export(@PathVariable int id, @Nullable @QueryValue String target,
+                                       @Nullable @QueryValue String name) {
+        StoredSchema schema = reads.schema(id);
+        LlmTarget t = LlmTarget.parse(target).orElseThrow(() -> V1Responses.unprocessable(
+                "Query parameter 'target' must be one of openai, anthropic, gemini; got '" + target + "'"));
+        Optional<SubjectVersion> usage = reads.readModel().usagesOf(id).stream().filter(v -> !v.deleted())
+                .findFirst();
+        String definitionName = name != null ? name
+                : usage.map(v -> toolName(v.subject())).orElse("schema_" + id);
+        String description = usage.map(v -> api.metadata(v).description()).orElse(null);
+        if (schema.type() != SchemaType.JSON) {
+            return refuse(t, List.of(new ExportProblem("", "schema_type", "only JSON Schema schemas can be exported "
+                    + "as structured-output definitions; schema " + id + " is " + schema.type())));
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(schema.schema());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON Schema does not parse", e);
+        }
+        ExportResult result = StructuredOutputExporter.export(t, definitionName, description, node);
+        if (!result.exportable()) {
+            return refuse(t, result.problems());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("target", t.wire());
+        out.put("name", definitionName);
+        out.put("definition", result.definition());
+        return V1Responses.ok(out);
+    }
+
+    private static HttpResponse<byte[]> refuse(LlmTarget target, List<ExportProblem> problems) {
+        Map<String, Object> body = V1Responses.error(ErrorCode.UNPROCESSABLE_ENTITY.code(), "The schema cannot be "
+                + "exported faithfully to " + target.wire() + " strict mode: " + problems.size() + " unsupported "
+                + "construct(s)");
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ExportProblem p : problems) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("path", p.path());
+            m.put("construct", p.construct());
+            m.put("message", p.message());
+            list.add(m);
+        }
+        body.put("target", target.wire());
+        body.put("problems", list);
+        return V1Responses.status(HttpStatus.UNPROCESSABLE_ENTITY, body);
+    }
+
+    /** A subject as a tool name: [a-zA-Z0-9_-], at most 64 characters. */
+    static String toolName(String subject) {
+        String name = subject.replaceAll("[^a-zA-Z0-9_-]", "_");
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+}
