@@ -15,6 +15,8 @@ import java.util.Map;
 final class RegistryHttp {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String V1 = "application/vnd.schemaregistry.v1+json";
+    /** Longer than any server-side bound (sequencer 60 s + projections 30 s in the crash test): the server answers. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,7 +70,7 @@ final class RegistryHttp {
 
     private Answer send(HttpRequest.Builder builder) {
         try {
-            HttpResponse<String> r = client.send(builder.timeout(Duration.ofSeconds(30)).build(),
+            HttpResponse<String> r = client.send(builder.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {
