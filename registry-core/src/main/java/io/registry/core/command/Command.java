@@ -16,7 +16,9 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Command.RegisterSchema.class, name = "register"),
-        @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "config")
+        @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "config"),
+        @JsonSubTypes.Type(value = Command.DeleteSubject.class, name = "delete-subject"),
+        @JsonSubTypes.Type(value = Command.DeleteVersion.class, name = "delete-version")
 })
 public sealed interface Command {
 
@@ -36,5 +38,21 @@ public sealed interface Command {
 
     /** Set the compatibility level of a subject, or the global one when {@code subject} is null. */
     record UpdateConfig(String subject, CompatibilityLevel compatibilityLevel) implements Command {
+    }
+
+    /**
+     * Delete a whole subject: soft (a {@code DELETE_SUBJECT} record) or, once every version is soft-deleted,
+     * permanently (a tombstone per version). Eligibility: {@link io.registry.core.subject.DeleteRules}.
+     */
+    record DeleteSubject(String subject, boolean permanent) implements Command {
+    }
+
+    /**
+     * Delete one version: soft (the version's record again with {@code deleted=true}) or, once soft-deleted,
+     * permanently (its tombstone). {@code version} -1 means the latest (the latest live one for a soft delete,
+     * the latest including soft-deleted ones for a permanent delete).
+     */
+    record DeleteVersion(String subject, int version, boolean permanent) implements Command {
+        public static final int LATEST = -1;
     }
 }

@@ -8,7 +8,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Outcome.Registered.class, name = "registered"),
         @JsonSubTypes.Type(value = Outcome.ConfigUpdated.class, name = "config-updated"),
-        @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected")
+        @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected"),
+        @JsonSubTypes.Type(value = Outcome.SubjectDeleted.class, name = "subject-deleted"),
+        @JsonSubTypes.Type(value = Outcome.VersionDeleted.class, name = "version-deleted")
 })
 public sealed interface Outcome {
 
@@ -17,6 +19,16 @@ public sealed interface Outcome {
     }
 
     record ConfigUpdated(String compatibilityLevel) implements Outcome {
+    }
+
+    /** @param versions the versions deleted, ascending (Confluent's response body) */
+    record SubjectDeleted(java.util.List<Integer> versions) implements Outcome {
+        public SubjectDeleted {
+            versions = versions == null ? java.util.List.of() : java.util.List.copyOf(versions);
+        }
+    }
+
+    record VersionDeleted(int version) implements Outcome {
     }
 
     /** Nothing was written to the log. */

@@ -8,6 +8,9 @@ public interface MutableRegistryIndex extends RegistryIndex {
 
     void putVersions(String subject, List<IndexedVersion> versions);
 
+    /** Replaces the referrers of {@code subject} version {@code version}; an empty list removes the entry. */
+    void putReferrers(String subject, int version, List<Referrer> referrers);
+
     void putCompatibility(String subject, String level);
 
     void putMode(String subject, String mode);

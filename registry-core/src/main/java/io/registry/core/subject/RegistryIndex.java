@@ -15,6 +15,12 @@ public interface RegistryIndex {
     /** All versions, soft-deleted included, ascending. */
     List<IndexedVersion> versions(String subject);
 
+    /**
+     * The live versions whose schemas reference {@code subject} version {@code version} (Confluent's
+     * "referenced by"); soft-deleted referrers do not count.
+     */
+    List<Referrer> referrers(String subject, int version);
+
     /** The compatibility level set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> compatibility(String subject);
 

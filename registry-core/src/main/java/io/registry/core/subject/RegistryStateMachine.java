@@ -41,6 +41,12 @@ public final class RegistryStateMachine {
         if (command instanceof UpdateConfig config) {
             return updateConfig(config);
         }
+        if (command instanceof Command.DeleteSubject delete) {
+            return DeleteRules.decide(delete, index);
+        }
+        if (command instanceof Command.DeleteVersion delete) {
+            return DeleteRules.decide(delete, index);
+        }
         throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
 
@@ -157,7 +163,7 @@ public final class RegistryStateMachine {
     }
 
     private static Mode effectiveMode(RegistryIndex index, String subject) {
-        return index.mode(subject).or(() -> index.mode(null)).flatMap(Mode::parse).orElse(Mode.DEFAULT);
+        return Modes.effective(index, subject);
     }
 
     private static Decision reject(ErrorCode code, String message) {

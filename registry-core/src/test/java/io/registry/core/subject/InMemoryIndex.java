@@ -12,6 +12,7 @@ final class InMemoryIndex implements MutableRegistryIndex {
     private final Map<String, List<IndexedVersion>> versions = new HashMap<>();
     private final Map<String, String> compatibility = new HashMap<>();
     private final Map<String, String> modes = new HashMap<>();
+    private final Map<String, List<Referrer>> referrers = new HashMap<>();
     private int maxId;
     private long lastSeq;
 
@@ -28,6 +29,20 @@ final class InMemoryIndex implements MutableRegistryIndex {
     @Override
     public List<IndexedVersion> versions(String subject) {
         return versions.getOrDefault(subject, List.of());
+    }
+
+    @Override
+    public List<Referrer> referrers(String subject, int version) {
+        return referrers.getOrDefault(subject + "\u0000" + version, List.of());
+    }
+
+    @Override
+    public void putReferrers(String subject, int version, List<Referrer> list) {
+        if (list.isEmpty()) {
+            referrers.remove(subject + "\u0000" + version);
+        } else {
+            referrers.put(subject + "\u0000" + version, List.copyOf(list));
+        }
     }
 
     @Override

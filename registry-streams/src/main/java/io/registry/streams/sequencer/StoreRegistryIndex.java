@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.registry.core.subject.IndexedSchema;
 import io.registry.core.subject.IndexedVersion;
 import io.registry.core.subject.MutableRegistryIndex;
+import io.registry.core.subject.Referrer;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Optional;
  * The sequencer's index kept in a changelogged Kafka Streams store. Writes to it commit in the same transaction
  * as the log records and replies, so after a crash the index is exactly as of the last committed command.
  * Key layout: {@code fp/<fingerprint>} → id, {@code id/<id>} → schema JSON, {@code sv/<subject>} → versions JSON,
- * {@code cfg/<subject>} and {@code mode/<subject>} (empty subject = global), {@code meta/…} counters.
+ * {@code cfg/<subject>} and {@code mode/<subject>} (empty subject = global), {@code ref/<version>/<subject>} →
+ * the live referrers of that version (JSON), {@code meta/…} counters.
  */
 final class StoreRegistryIndex implements MutableRegistryIndex {
     static final String BOOTSTRAPPED = "meta/bootstrapped";
@@ -24,6 +26,9 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     private static final String LAST_SEQ = "meta/lastSeq";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<IndexedVersion>> VERSIONS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<Referrer>> REFERRERS = new TypeReference<>() {
     };
 
     private final KeyValueStore<String, String> store;
@@ -61,6 +66,24 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public List<Referrer> referrers(String subject, int version) {
+        String json = store.get("ref/" + version + "/" + subject);
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, REFERRERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void putReferrers(String subject, int version, List<Referrer> referrers) {
+        putOrDelete("ref/" + version + "/" + subject, referrers.isEmpty() ? null : write(referrers));
     }
 
     @Override
