@@ -71,6 +71,33 @@ public final class RegistryReads {
                 .orElseThrow(() -> RegistryException.versionNotFound(subject, version));
     }
 
+    /** {@code latest}/{@code -1} → -1, a number ≥ 1 → itself, anything else → 42202. */
+    public static int versionNumber(String versionText) {
+        return VersionSpec.isLatest(versionText) ? -1 : VersionSpec.parse(versionText);
+    }
+
+    /**
+     * Ids of the live schemas referencing {@code subject} version {@code version}, ascending. Scans the live
+     * versions of every subject: fine for registries of thousands of schemas; a reverse index in the read model
+     * would make it O(referrers).
+     */
+    public List<Integer> referencedBy(String subject, int version) {
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        for (String other : readModel.subjects(false)) {
+            for (SubjectVersion v : readModel.versions(other)) {
+                if (v.deleted()) {
+                    continue;
+                }
+                Optional<StoredSchema> schema = schemas.get(v.schemaId());
+                if (schema.isPresent() && schema.get().references().stream().anyMatch(r ->
+                        r.subject().equals(subject) && (r.version() == version || r.version() == -1))) {
+                    ids.add(v.schemaId());
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
     public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
         return readModel.compatibility(subject);
     }
