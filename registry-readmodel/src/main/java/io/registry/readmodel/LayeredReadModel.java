@@ -78,6 +78,11 @@ public class LayeredReadModel implements ReadModel {
         return read(r -> r.compatibility(subject), Optional::isPresent);
     }
 
+    @Override
+    public Optional<String> mode(String subject) {
+        return read(r -> r.mode(subject), Optional::isPresent);
+    }
+
     /** What both layers have applied: an answer may come from either, so only the lower sequence is guaranteed. */
     @Override
     public long appliedSeq() {

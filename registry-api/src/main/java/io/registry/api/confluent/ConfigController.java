@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
@@ -21,6 +22,7 @@ import io.registry.api.write.WriteResult;
 import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
+import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
 
 import java.util.Map;
@@ -73,6 +75,24 @@ public class ConfigController {
             "application/json", "application/octet-stream", "text/plain"})
     public HttpResponse<byte[]> updateSubject(@PathVariable String subject, @Body byte[] body) {
         return update(Subjects.valid(subject), body);
+    }
+
+    /** Resets the global level to the default; answers the level that was set. */
+    @Delete
+    public HttpResponse<byte[]> deleteGlobal() {
+        return delete(null);
+    }
+
+    /** Removes the subject's own level (40401 when it has none); answers the level that was set. */
+    @Delete("/{subject}")
+    public HttpResponse<byte[]> deleteSubject(@PathVariable String subject) {
+        return delete(subject);
+    }
+
+    private HttpResponse<byte[]> delete(String subject) {
+        WriteResult result = writes.submit(new Command.DeleteConfig(subject), Principals.ANONYMOUS);
+        return WriteResponses.ok(Map.of("compatibilityLevel",
+                ((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel()), result);
     }
 
     private HttpResponse<byte[]> update(String subject, byte[] body) {

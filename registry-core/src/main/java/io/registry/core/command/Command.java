@@ -18,7 +18,10 @@ import java.util.List;
         @JsonSubTypes.Type(value = Command.RegisterSchema.class, name = "register"),
         @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "config"),
         @JsonSubTypes.Type(value = Command.DeleteSubject.class, name = "delete-subject"),
-        @JsonSubTypes.Type(value = Command.DeleteVersion.class, name = "delete-version")
+        @JsonSubTypes.Type(value = Command.DeleteVersion.class, name = "delete-version"),
+        @JsonSubTypes.Type(value = Command.UpdateMode.class, name = "mode"),
+        @JsonSubTypes.Type(value = Command.DeleteMode.class, name = "delete-mode"),
+        @JsonSubTypes.Type(value = Command.DeleteConfig.class, name = "delete-config")
 })
 public sealed interface Command {
 
@@ -54,5 +57,20 @@ public sealed interface Command {
      */
     record DeleteVersion(String subject, int version, boolean permanent) implements Command {
         public static final int LATEST = -1;
+    }
+
+    /**
+     * Set the mode of a subject, or the global one when {@code subject} is null. Entering IMPORT requires that no
+     * live schema exists in that scope unless {@code force}.
+     */
+    record UpdateMode(String subject, String mode, boolean force) implements Command {
+    }
+
+    /** Remove a subject's mode (it falls back to the global one), or reset the global mode when null. */
+    record DeleteMode(String subject) implements Command {
+    }
+
+    /** Remove a subject's compatibility level, or reset the global one when {@code subject} is null. */
+    record DeleteConfig(String subject) implements Command {
     }
 }

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = Outcome.ConfigUpdated.class, name = "config-updated"),
         @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected"),
         @JsonSubTypes.Type(value = Outcome.SubjectDeleted.class, name = "subject-deleted"),
-        @JsonSubTypes.Type(value = Outcome.VersionDeleted.class, name = "version-deleted")
+        @JsonSubTypes.Type(value = Outcome.VersionDeleted.class, name = "version-deleted"),
+        @JsonSubTypes.Type(value = Outcome.ModeUpdated.class, name = "mode-updated"),
+        @JsonSubTypes.Type(value = Outcome.ModeDeleted.class, name = "mode-deleted"),
+        @JsonSubTypes.Type(value = Outcome.ConfigDeleted.class, name = "config-deleted")
 })
 public sealed interface Outcome {
 
@@ -29,6 +32,17 @@ public sealed interface Outcome {
     }
 
     record VersionDeleted(int version) implements Outcome {
+    }
+
+    record ModeUpdated(String mode) implements Outcome {
+    }
+
+    /** @param mode the mode that was in effect in that scope before the delete */
+    record ModeDeleted(String mode) implements Outcome {
+    }
+
+    /** @param compatibilityLevel the level that was set in that scope before the delete */
+    record ConfigDeleted(String compatibilityLevel) implements Outcome {
     }
 
     /** Nothing was written to the log. */

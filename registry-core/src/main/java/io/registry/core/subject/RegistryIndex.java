@@ -15,6 +15,9 @@ public interface RegistryIndex {
     /** All versions, soft-deleted included, ascending. */
     List<IndexedVersion> versions(String subject);
 
+    /** Whether any subject has a live version (entering global IMPORT mode needs an empty registry). */
+    boolean anyLiveVersion();
+
     /**
      * The live versions whose schemas reference {@code subject} version {@code version} (Confluent's
      * "referenced by"); soft-deleted referrers do not count.

@@ -47,6 +47,15 @@ public final class RegistryStateMachine {
         if (command instanceof Command.DeleteVersion delete) {
             return DeleteRules.decide(delete, index);
         }
+        if (command instanceof Command.UpdateMode mode) {
+            return SettingsRules.decide(mode, index);
+        }
+        if (command instanceof Command.DeleteMode mode) {
+            return SettingsRules.decide(mode, index);
+        }
+        if (command instanceof Command.DeleteConfig config) {
+            return SettingsRules.decide(config, index);
+        }
         throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
 

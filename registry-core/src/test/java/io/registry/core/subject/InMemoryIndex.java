@@ -32,6 +32,11 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
+    public boolean anyLiveVersion() {
+        return versions.values().stream().flatMap(List::stream).anyMatch(v -> !v.deleted());
+    }
+
+    @Override
     public List<Referrer> referrers(String subject, int version) {
         return referrers.getOrDefault(subject + "\u0000" + version, List.of());
     }

@@ -18,9 +18,11 @@ public class PostgresReadModel implements ReadModel {
     private final SubjectVersionRepository versions;
     private final ConfigRepository configs;
     private final CheckpointRepository checkpoints;
+    private final ModeRepository modes;
 
     public PostgresReadModel(SchemaRepository schemas, SubjectVersionRepository versions, ConfigRepository configs,
-                             CheckpointRepository checkpoints) {
+                             CheckpointRepository checkpoints, ModeRepository modes) {
+        this.modes = modes;
         this.schemas = schemas;
         this.versions = versions;
         this.configs = configs;
@@ -62,6 +64,11 @@ public class PostgresReadModel implements ReadModel {
     public Optional<CompatibilityLevel> compatibility(String subject) {
         return configs.findById(GlobalSubject.keyOf(subject))
                 .flatMap(row -> CompatibilityLevel.parse(row.compatibilityLevel()));
+    }
+
+    @Override
+    public Optional<String> mode(String subject) {
+        return modes.findById(GlobalSubject.keyOf(subject)).map(ModeRow::mode);
     }
 
     @Override

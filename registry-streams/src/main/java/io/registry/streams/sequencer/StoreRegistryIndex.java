@@ -6,6 +6,8 @@ import io.registry.core.subject.IndexedSchema;
 import io.registry.core.subject.IndexedVersion;
 import io.registry.core.subject.MutableRegistryIndex;
 import io.registry.core.subject.Referrer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.io.IOException;
@@ -66,6 +68,24 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Scans the subjects (prefix {@code sv/}); only entering global IMPORT mode asks, which is rare. */
+    @Override
+    public boolean anyLiveVersion() {
+        try (KeyValueIterator<String, String> it = store.prefixScan("sv/", new StringSerializer())) {
+            while (it.hasNext()) {
+                String json = it.next().value;
+                try {
+                    if (JSON.readValue(json, VERSIONS).stream().anyMatch(v -> !v.deleted())) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return false;
     }
 
     @Override
