@@ -43,6 +43,18 @@ public final class ReadModelJson {
         return node == null || node.isNull() || node.isMissingNode() ? null : node.toString();
     }
 
+    /** @return the parsed tree, or null for null text */
+    public static JsonNode readTree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON does not parse", e);
+        }
+    }
+
     private static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -120,7 +120,8 @@ public class SubjectsController {
     public HttpResponse<byte[]> version(@PathVariable String subject, @PathVariable String version,
                                         @QueryValue(defaultValue = "false") boolean deleted) {
         SubjectVersion v = reads.version(subject, version, deleted);
-        return JsonResponses.ok(SchemaBodies.version(v, reads.schema(v.schemaId())));
+        return JsonResponses.ok(SchemaBodies.version(v, reads.schema(v.schemaId()),
+                reads.readModel().versionExtras(subject, v.version())));
     }
 
     @Get("/{subject}/versions/{version}/schema")
@@ -166,7 +167,8 @@ public class SubjectsController {
         SubjectVersion found = reads.findInSubject(subject, parsed, deleted)
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schema(found.schemaId());
-        return JsonResponses.ok(SchemaBodies.version(found, schema));
+        return JsonResponses.ok(SchemaBodies.version(found, schema,
+                reads.readModel().versionExtras(subject, found.version())));
     }
 
     private ParsedSchema parse(SchemaRequest request, boolean normalize) {

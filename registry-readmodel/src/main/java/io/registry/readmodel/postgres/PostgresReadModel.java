@@ -6,6 +6,7 @@ import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -69,6 +70,17 @@ public class PostgresReadModel implements ReadModel {
     @Override
     public Optional<String> mode(String subject) {
         return modes.findById(GlobalSubject.keyOf(subject)).map(ModeRow::mode);
+    }
+
+    @Override
+    public Optional<VersionExtras> versionExtras(String subject, int version) {
+        return versions.findExtras(subject, version).map(row -> new VersionExtras(
+                ReadModelJson.readTree(row.metadata()), ReadModelJson.readTree(row.ruleSet())));
+    }
+
+    @Override
+    public int maxSchemaId() {
+        return schemas.findMaxId();
     }
 
     @Override
