@@ -79,6 +79,11 @@ public class LayeredReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<Boolean> normalize(String subject) {
+        return read(r -> r.normalize(subject), Optional::isPresent);
+    }
+
+    @Override
     public Optional<String> mode(String subject) {
         return read(r -> r.mode(subject), Optional::isPresent);
     }

@@ -29,6 +29,9 @@ public interface ReadModel {
     /** The compatibility level set on the subject, or the global one when {@code subject} is null. */
     Optional<CompatibilityLevel> compatibility(String subject);
 
+    /** The normalize flag of the config set on the subject, or the global one when {@code subject} is null. */
+    Optional<Boolean> normalize(String subject);
+
     /** The mode set on the subject, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
 

@@ -138,7 +138,7 @@ public class SubjectsController {
                                          @QueryValue(defaultValue = "false") boolean normalize) {
         Subjects.valid(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema parsed = parse(request, normalize);
+        ParsedSchema parsed = parse(request, reads.normalize(subject, normalize));
         boolean plain = request.id() == null && request.version() == null
                 && request.metadata() == null && request.ruleSet() == null;
         if (plain) {
@@ -163,7 +163,7 @@ public class SubjectsController {
                                        @QueryValue(defaultValue = "false") boolean deleted) {
         SchemaRequest request = SchemaRequest.parse(body);
         reads.versions(subject, deleted);
-        ParsedSchema parsed = parse(request, normalize);
+        ParsedSchema parsed = parse(request, reads.normalize(subject, normalize));
         SubjectVersion found = reads.findInSubject(subject, parsed, deleted)
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schema(found.schemaId());

@@ -98,6 +98,15 @@ public final class RegistryReads {
         return List.copyOf(ids);
     }
 
+    /** The request's {@code normalize}, else the subject's config flag, else the global one (shared rule in core). */
+    public boolean normalize(String subject, boolean requested) {
+        if (requested) {
+            return true;
+        }
+        return io.registry.core.subject.RegistryStateMachine.normalize(false, readModel.normalize(subject),
+                readModel.normalize(null));
+    }
+
     public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
         return readModel.compatibility(subject);
     }

@@ -39,8 +39,14 @@ public sealed interface Command {
         }
     }
 
-    /** Set the compatibility level of a subject, or the global one when {@code subject} is null. */
-    record UpdateConfig(String subject, CompatibilityLevel compatibilityLevel) implements Command {
+    /**
+     * Set the compatibility level and/or the {@code normalize} flag of a subject's config, or of the global one when
+     * {@code subject} is null. A null field keeps what that scope has (Confluent merges config updates).
+     */
+    record UpdateConfig(String subject, CompatibilityLevel compatibilityLevel, Boolean normalize) implements Command {
+        public UpdateConfig(String subject, CompatibilityLevel compatibilityLevel) {
+            this(subject, compatibilityLevel, null);
+        }
     }
 
     /**

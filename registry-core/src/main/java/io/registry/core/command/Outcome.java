@@ -21,7 +21,11 @@ public sealed interface Outcome {
     record Registered(int id, int version, boolean created) implements Outcome {
     }
 
-    record ConfigUpdated(String compatibilityLevel) implements Outcome {
+    /** The scope's config after the update; {@code normalize} null when not set. */
+    record ConfigUpdated(String compatibilityLevel, Boolean normalize) implements Outcome {
+        public ConfigUpdated(String compatibilityLevel) {
+            this(compatibilityLevel, null);
+        }
     }
 
     /** @param versions the versions deleted, ascending (Confluent's response body) */

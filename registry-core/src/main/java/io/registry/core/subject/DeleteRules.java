@@ -155,7 +155,7 @@ public final class DeleteRules {
         if (index.mode(subject).isPresent()) {
             events.add(new LogEvent(new LogKey.ModeKey(subject), null));
         }
-        if (index.compatibility(subject).isPresent()) {
+        if (index.compatibility(subject).isPresent() || index.normalize(subject).isPresent()) {
             events.add(new LogEvent(new LogKey.ConfigKey(subject), null));
         }
         return events;

@@ -41,6 +41,7 @@ final class IndexProjection {
         } else if (key instanceof LogKey.ConfigKey k) {
             index.putCompatibility(k.subject(),
                     value instanceof LogValue.ConfigValue v ? v.compatibilityLevel() : null);
+            index.putNormalize(k.subject(), value instanceof LogValue.ConfigValue v ? v.normalize() : null);
         } else if (key instanceof LogKey.ModeKey k) {
             index.putMode(k.subject(), value instanceof LogValue.ModeValue v ? v.mode() : null);
         } else if (key instanceof LogKey.DeleteSubjectKey k && value instanceof LogValue.DeleteSubjectValue v) {

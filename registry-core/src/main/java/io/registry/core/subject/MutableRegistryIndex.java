@@ -13,6 +13,8 @@ public interface MutableRegistryIndex extends RegistryIndex {
 
     void putCompatibility(String subject, String level);
 
+    void putNormalize(String subject, Boolean normalize);
+
     void putMode(String subject, String mode);
 
     void putMaxId(int id);

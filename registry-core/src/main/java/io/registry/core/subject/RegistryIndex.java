@@ -27,6 +27,9 @@ public interface RegistryIndex {
     /** The compatibility level set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> compatibility(String subject);
 
+    /** The {@code normalize} flag of the config set on {@code subject}, or the global one when null. */
+    Optional<Boolean> normalize(String subject);
+
     /** The mode set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
 

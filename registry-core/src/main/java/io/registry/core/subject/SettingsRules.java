@@ -58,14 +58,14 @@ public final class SettingsRules {
 
     public static Decision decide(DeleteConfig cmd, RegistryIndex index) {
         Optional<String> current = index.compatibility(cmd.subject());
-        if (current.isEmpty()) {
+        if (current.isEmpty() && index.normalize(cmd.subject()).isEmpty()) {
             if (cmd.subject() != null) {
                 return reject(ErrorCode.SUBJECT_NOT_FOUND, "Subject '" + cmd.subject() + "' not found.");
             }
             return Decision.answer(new Outcome.ConfigDeleted(CompatibilityLevel.BACKWARD.name()));
         }
         return new Decision(List.of(new LogEvent(new LogKey.ConfigKey(cmd.subject()), null)),
-                new Outcome.ConfigDeleted(current.get()));
+                new Outcome.ConfigDeleted(current.orElse(null)));
     }
 
     private static Decision reject(ErrorCode code, String message) {

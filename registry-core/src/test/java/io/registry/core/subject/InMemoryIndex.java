@@ -13,6 +13,7 @@ final class InMemoryIndex implements MutableRegistryIndex {
     private final Map<String, String> compatibility = new HashMap<>();
     private final Map<String, String> modes = new HashMap<>();
     private final Map<String, List<Referrer>> referrers = new HashMap<>();
+    private final Map<String, Boolean> normalize = new HashMap<>();
     private int maxId;
     private long lastSeq;
 
@@ -53,6 +54,20 @@ final class InMemoryIndex implements MutableRegistryIndex {
     @Override
     public Optional<String> compatibility(String subject) {
         return Optional.ofNullable(compatibility.get(String.valueOf(subject)));
+    }
+
+    @Override
+    public Optional<Boolean> normalize(String subject) {
+        return Optional.ofNullable(normalize.get(String.valueOf(subject)));
+    }
+
+    @Override
+    public void putNormalize(String subject, Boolean value) {
+        if (value == null) {
+            normalize.remove(String.valueOf(subject));
+        } else {
+            normalize.put(String.valueOf(subject), value);
+        }
     }
 
     @Override

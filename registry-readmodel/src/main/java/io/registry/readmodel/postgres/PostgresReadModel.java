@@ -20,10 +20,13 @@ public class PostgresReadModel implements ReadModel {
     private final ConfigRepository configs;
     private final CheckpointRepository checkpoints;
     private final ModeRepository modes;
+    private final NormalizeRepository normalizeFlags;
 
     public PostgresReadModel(SchemaRepository schemas, SubjectVersionRepository versions, ConfigRepository configs,
-                             CheckpointRepository checkpoints, ModeRepository modes) {
+                             CheckpointRepository checkpoints, ModeRepository modes,
+                             NormalizeRepository normalizeFlags) {
         this.modes = modes;
+        this.normalizeFlags = normalizeFlags;
         this.schemas = schemas;
         this.versions = versions;
         this.configs = configs;
@@ -65,6 +68,11 @@ public class PostgresReadModel implements ReadModel {
     public Optional<CompatibilityLevel> compatibility(String subject) {
         return configs.findById(GlobalSubject.keyOf(subject))
                 .flatMap(row -> CompatibilityLevel.parse(row.compatibilityLevel()));
+    }
+
+    @Override
+    public Optional<Boolean> normalize(String subject) {
+        return normalizeFlags.findById(GlobalSubject.keyOf(subject)).map(NormalizeRow::normalize);
     }
 
     @Override

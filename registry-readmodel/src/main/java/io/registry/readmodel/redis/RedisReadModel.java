@@ -99,6 +99,11 @@ public class RedisReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<Boolean> normalize(String subject) {
+        return Optional.ofNullable(redis.hget(keys.normalize(), RedisKeys.field(subject))).map(Boolean::valueOf);
+    }
+
+    @Override
     public Optional<String> mode(String subject) {
         return Optional.ofNullable(redis.hget(keys.mode(), RedisKeys.field(subject)));
     }

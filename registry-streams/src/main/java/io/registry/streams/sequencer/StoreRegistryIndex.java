@@ -19,7 +19,7 @@ import java.util.Optional;
  * The sequencer's index kept in a changelogged Kafka Streams store. Writes to it commit in the same transaction
  * as the log records and replies, so after a crash the index is exactly as of the last committed command.
  * Key layout: {@code fp/<fingerprint>} → id, {@code id/<id>} → schema JSON, {@code sv/<subject>} → versions JSON,
- * {@code cfg/<subject>} and {@code mode/<subject>} (empty subject = global), {@code ref/<version>/<subject>} →
+ * {@code cfg/<subject>}, {@code norm/<subject>} (config's normalize flag) and {@code mode/<subject>} (empty subject = global), {@code ref/<version>/<subject>} →
  * the live referrers of that version (JSON), {@code meta/…} counters.
  */
 final class StoreRegistryIndex implements MutableRegistryIndex {
@@ -109,6 +109,16 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     @Override
     public Optional<String> compatibility(String subject) {
         return Optional.ofNullable(store.get("cfg/" + nullToEmpty(subject)));
+    }
+
+    @Override
+    public Optional<Boolean> normalize(String subject) {
+        return Optional.ofNullable(store.get("norm/" + nullToEmpty(subject))).map(Boolean::valueOf);
+    }
+
+    @Override
+    public void putNormalize(String subject, Boolean normalize) {
+        putOrDelete("norm/" + nullToEmpty(subject), normalize == null ? null : normalize.toString());
     }
 
     @Override
