@@ -24,6 +24,13 @@ import java.util.Optional;
  */
 final class StoreRegistryIndex implements MutableRegistryIndex {
     static final String BOOTSTRAPPED = "meta/bootstrapped";
+    /**
+     * Layout version of the index. 2 added the reverse reference index ({@code ref/…}) and metadata/ruleSet in
+     * {@code sv/…}: an index of an older layout is completed by replaying the log over it (applying is
+     * idempotent, so the result equals a fresh build).
+     */
+    static final String FORMAT = "meta/format";
+    static final String CURRENT_FORMAT = "2";
     private static final String MAX_ID = "meta/maxId";
     private static final String LAST_SEQ = "meta/lastSeq";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +46,14 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
         this.store = store;
     }
 
+    /** Built from the log, in the current layout. */
     boolean bootstrapped() {
-        return store.get(BOOTSTRAPPED) != null;
+        return store.get(BOOTSTRAPPED) != null && CURRENT_FORMAT.equals(store.get(FORMAT));
     }
 
     void markBootstrapped() {
         store.put(BOOTSTRAPPED, "1");
+        store.put(FORMAT, CURRENT_FORMAT);
     }
 
     @Override
