@@ -95,6 +95,11 @@ public class LayeredReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<List<Integer>> referencedBy(String subject, int version) {
+        return postgres.referencedBy(subject, version);
+    }
+
+    @Override
     public int maxSchemaId() {
         return postgres.maxSchemaId();
     }

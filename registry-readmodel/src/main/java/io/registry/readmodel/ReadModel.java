@@ -43,6 +43,14 @@ public interface ReadModel {
         return Optional.empty();
     }
 
+    /**
+     * Ids of the live schemas whose references name {@code subject} {@code version} (or its latest, -1), ascending;
+     * empty when this model cannot answer (Redis keeps no reverse index of references).
+     */
+    default Optional<List<Integer>> referencedBy(String subject, int version) {
+        return Optional.empty();
+    }
+
     /** The largest schema id of the projection (0 when none); Postgres answers it, others may not know. */
     default int maxSchemaId() {
         return 0;

@@ -77,11 +77,15 @@ public final class RegistryReads {
     }
 
     /**
-     * Ids of the live schemas referencing {@code subject} version {@code version}, ascending. Scans the live
-     * versions of every subject: fine for registries of thousands of schemas; a reverse index in the read model
-     * would make it O(referrers).
+     * Ids of the live schemas referencing {@code subject} version {@code version}, ascending: one query on the
+     * Postgres projection (JSONB containment on the references); when the read model cannot answer, a scan of
+     * the live versions of every subject.
      */
     public List<Integer> referencedBy(String subject, int version) {
+        Optional<List<Integer>> indexed = readModel.referencedBy(subject, version);
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
         java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
         for (String other : readModel.subjects(false)) {
             for (SubjectVersion v : readModel.versions(other)) {

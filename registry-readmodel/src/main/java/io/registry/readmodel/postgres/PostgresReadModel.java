@@ -87,6 +87,18 @@ public class PostgresReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<List<Integer>> referencedBy(String subject, int version) {
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        for (int v : new int[] {version, -1}) {
+            com.fasterxml.jackson.databind.node.ArrayNode pattern =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            pattern.addObject().put("subject", subject).put("version", v);
+            ids.addAll(versions.findLiveIdsReferencing(pattern.toString()));
+        }
+        return Optional.of(List.copyOf(ids));
+    }
+
+    @Override
     public int maxSchemaId() {
         return schemas.findMaxId();
     }
