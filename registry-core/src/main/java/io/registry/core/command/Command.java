@@ -58,8 +58,8 @@ public sealed interface Command {
 
     /**
      * Delete one version: soft (the version's record again with {@code deleted=true}) or, once soft-deleted,
-     * permanently (its tombstone). {@code version} -1 means the latest (the latest live one for a soft delete,
-     * the latest including soft-deleted ones for a permanent delete).
+     * permanently (its tombstone). {@code version} -1 means the latest live version (as in Confluent, also for
+     * a permanent delete).
      */
     record DeleteVersion(String subject, int version, boolean permanent) implements Command {
         public static final int LATEST = -1;

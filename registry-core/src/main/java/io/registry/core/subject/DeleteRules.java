@@ -81,11 +81,12 @@ public final class DeleteRules {
         List<IndexedVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
         IndexedVersion target;
         if (cmd.version() == DeleteVersion.LATEST) {
-            List<IndexedVersion> candidates = cmd.permanent() ? versions : live;
-            if (candidates.isEmpty()) {
-                return reject(ErrorCode.SUBJECT_NOT_FOUND, "Subject '" + subject + "' not found.");
+            // As in Confluent, "latest" is the latest live version, for a permanent delete too (which then
+            // answers 40407); with no live version left it is 40402.
+            if (live.isEmpty()) {
+                return reject(ErrorCode.VERSION_NOT_FOUND, "Version latest not found.");
             }
-            target = candidates.get(candidates.size() - 1);
+            target = live.get(live.size() - 1);
         } else {
             Optional<IndexedVersion> found = versions.stream().filter(v -> v.version() == cmd.version()).findFirst();
             if (found.isEmpty()) {

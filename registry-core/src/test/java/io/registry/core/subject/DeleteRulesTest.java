@@ -91,9 +91,13 @@ class DeleteRulesTest {
         assertTrue(value.deleted());
         assertEquals(2, value.id());
         assertEquals(40406, rejected(new Command.DeleteVersion("s", 2, false)));
+        assertEquals(40407, rejected(new Command.DeleteVersion("s", Command.DeleteVersion.LATEST, true)),
+                "latest is the latest live version, as in Confluent");
         Decision hard = runDecision(new Command.DeleteVersion("s", 2, true));
         assertTrue(hard.events().get(0).tombstone());
         assertEquals(List.of(1), index.versions("s").stream().map(IndexedVersion::version).toList());
+        runDecision(new Command.DeleteVersion("s", 1, false));
+        assertEquals(40402, rejected(new Command.DeleteVersion("s", Command.DeleteVersion.LATEST, false)));
     }
 
     @Test

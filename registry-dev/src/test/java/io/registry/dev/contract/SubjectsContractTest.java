@@ -106,6 +106,7 @@ class SubjectsContractTest extends ContractBase {
         register(s, avro("D"));
         register(s, avro("D", "b"));
         client.delete("/subjects/" + s + "/versions/1?permanent=true").error(404, 40407);
+        client.delete("/subjects/" + s + "/versions/latest?permanent=true").error(404, 40407);
         client.delete("/subjects/" + s + "/versions/3").error(404, 40402);
         client.delete("/subjects/" + s + "/versions/x").error(422, 42202);
         client.delete("/subjects/nope-" + s + "/versions/1").error(404, 40401);
@@ -115,6 +116,8 @@ class SubjectsContractTest extends ContractBase {
         client.delete("/subjects/" + s + "/versions/2").error(404, 40406);
         assertEquals(2, client.delete("/subjects/" + s + "/versions/2?permanent=true").ok().asInt());
         assertEquals(List.of(1), client.get("/subjects/" + s + "/versions?deleted=true").ints());
+        assertEquals(1, client.delete("/subjects/" + s + "/versions/latest").ok().asInt());
+        client.delete("/subjects/" + s + "/versions/latest").error(404, 40402);
     }
 
     @Test
