@@ -60,6 +60,10 @@ final class RegistryHttp {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", V1).DELETE());
+    }
+
     Answer register(String subject, String schema) {
         return post("/subjects/" + subject + "/versions", Map.of("schema", schema));
     }

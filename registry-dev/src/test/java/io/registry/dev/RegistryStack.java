@@ -18,7 +18,7 @@ import java.util.UUID;
  * real Kafka broker, a throwaway Postgres database and a private Redis key prefix. Each stack has its own topics,
  * so tests never see each other's data.
  */
-final class RegistryStack implements AutoCloseable {
+public final class RegistryStack implements AutoCloseable {
     static final String REDIS_URI = System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379");
 
     final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -30,13 +30,15 @@ final class RegistryStack implements AutoCloseable {
     private final Map<String, Object> overrides;
     private ApplicationContext context;
     RegistryHttp http;
+    private java.net.URI baseUri;
 
     private RegistryStack(Map<String, Object> overrides) throws Exception {
         this.overrides = overrides;
         this.stateDir = Files.createTempDirectory("registry-seq-" + id);
     }
 
-    static RegistryStack start() throws Exception {
+    /** Public for the black-box suites in sub-packages (e.g. {@code contract}), which only need start/URI/close. */
+    public static RegistryStack start() throws Exception {
         return start(Map.of());
     }
 
@@ -44,6 +46,11 @@ final class RegistryStack implements AutoCloseable {
         RegistryStack stack = new RegistryStack(overrides);
         stack.startContext();
         return stack;
+    }
+
+    /** The API node's base URI, e.g. {@code http://localhost:12345}. */
+    public java.net.URI baseUri() {
+        return baseUri;
     }
 
     String bootstrapServers() {
@@ -77,6 +84,7 @@ final class RegistryStack implements AutoCloseable {
     private void startContext() {
         context = ApplicationContext.run(EmbeddedServer.class, properties()).getApplicationContext();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
+        baseUri = server.getURI();
         http = new RegistryHttp(server.getURI());
     }
 

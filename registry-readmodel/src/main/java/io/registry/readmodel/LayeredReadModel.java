@@ -83,6 +83,32 @@ public class LayeredReadModel implements ReadModel {
         return read(r -> r.compatibility(subject), Optional::isPresent);
     }
 
+    @Override
+    public Optional<Boolean> normalize(String subject) {
+        return read(r -> r.normalize(subject), Optional::isPresent);
+    }
+
+    @Override
+    public Optional<String> mode(String subject) {
+        return read(r -> r.mode(subject), Optional::isPresent);
+    }
+
+    /** Postgres only (see {@link ReadModel#versionExtras}). */
+    @Override
+    public Optional<VersionExtras> versionExtras(String subject, int version) {
+        return postgres.versionExtras(subject, version);
+    }
+
+    @Override
+    public Optional<List<Integer>> referencedBy(String subject, int version) {
+        return postgres.referencedBy(subject, version);
+    }
+
+    @Override
+    public int maxSchemaId() {
+        return postgres.maxSchemaId();
+    }
+
     /** What both layers have applied: an answer may come from either, so only the lower sequence is guaranteed. */
     @Override
     public long appliedSeq() {

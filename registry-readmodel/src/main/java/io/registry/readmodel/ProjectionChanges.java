@@ -41,6 +41,9 @@ public interface ProjectionChanges {
     /** Sets ({@code level} non-null) or removes the compatibility level; a null subject is the global config. */
     void putConfig(String subject, String level);
 
+    /** Sets ({@code normalize} non-null) or removes the config's normalize flag; a null subject is global. */
+    void putNormalize(String subject, Boolean normalize);
+
     /** Sets ({@code mode} non-null) or removes the mode; a null subject is the global mode. */
     void putMode(String subject, String mode);
 
@@ -60,6 +63,7 @@ public interface ProjectionChanges {
             }
         } else if (event.key() instanceof ConfigKey key) {
             putConfig(key.subject(), event.value() instanceof ConfigValue v ? v.compatibilityLevel() : null);
+            putNormalize(key.subject(), event.value() instanceof ConfigValue v ? v.normalize() : null);
         } else if (event.key() instanceof ModeKey key) {
             putMode(key.subject(), event.value() instanceof ModeValue v ? v.mode() : null);
         } else if (event.key() instanceof DeleteSubjectKey key) {

@@ -35,6 +35,33 @@ public interface ReadModel {
     /** The compatibility level set on the subject, or the global one when {@code subject} is null. */
     Optional<CompatibilityLevel> compatibility(String subject);
 
+    /** The normalize flag of the config set on the subject, or the global one when {@code subject} is null. */
+    Optional<Boolean> normalize(String subject);
+
+    /** The mode set on the subject, or the global one when {@code subject} is null. */
+    Optional<String> mode(String subject);
+
+    /**
+     * The version's {@code metadata}/{@code ruleSet}, when it has any. Only the Postgres projection keeps them
+     * (rarely used; the Redis layout stays minimal), so the default answers none.
+     */
+    default Optional<VersionExtras> versionExtras(String subject, int version) {
+        return Optional.empty();
+    }
+
+    /**
+     * Ids of the live schemas whose references name {@code subject} {@code version} (or its latest, -1), ascending;
+     * empty when this model cannot answer (Redis keeps no reverse index of references).
+     */
+    default Optional<List<Integer>> referencedBy(String subject, int version) {
+        return Optional.empty();
+    }
+
+    /** The largest schema id of the projection (0 when none); Postgres answers it, others may not know. */
+    default int maxSchemaId() {
+        return 0;
+    }
+
     /** The log sequence this projection has applied (0 when empty). */
     long appliedSeq();
 }

@@ -52,6 +52,18 @@ public final class ReadModelJson {
         }
     }
 
+    /** @return the parsed tree, or null for null text */
+    public static JsonNode readTree(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored JSON does not parse", e);
+        }
+    }
+
     private static String write(Object value) {
         try {
             return MAPPER.writeValueAsString(value);

@@ -131,6 +131,29 @@ class ProjectionStoresTest {
 
     @ParameterizedTest
     @MethodSource("projections")
+    void servesModesAndTheConfigNormalizeFlag(Projection p) {
+        TestEvents log = new TestEvents(0, 0);
+        p.store().apply(log.mode(null, "READONLY").mode("s", "IMPORT")
+                .add(new LogKey.ConfigKey(null), new LogValue.ConfigValue("FULL", true))
+                .add(new LogKey.ConfigKey("s"), new LogValue.ConfigValue(null, false))
+                .batch());
+        ReadModel r = p.reads();
+        assertEquals(Optional.of("READONLY"), r.mode(null));
+        assertEquals(Optional.of("IMPORT"), r.mode("s"));
+        assertEquals(Optional.empty(), r.mode("t"));
+        assertEquals(Optional.of(true), r.normalize(null));
+        assertEquals(Optional.of(false), r.normalize("s"));
+        assertEquals(Optional.empty(), r.compatibility("s"), "a config record without a level sets none");
+        assertEquals(Optional.of(CompatibilityLevel.FULL), r.compatibility(null));
+
+        p.store().apply(log.mode("s", null).config("s", null).config(null, "NONE").batch());
+        assertEquals(Optional.empty(), r.mode("s"));
+        assertEquals(Optional.empty(), r.normalize("s"));
+        assertEquals(Optional.empty(), r.normalize(null), "a config record without the flag clears it");
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
     void softDeletesKeepVersionsVisibleAndHardDeletesRemoveThem(Projection p) {
         TestEvents log = new TestEvents(0, 0);
         ReadModel r = p.reads();

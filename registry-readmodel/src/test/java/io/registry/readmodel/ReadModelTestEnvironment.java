@@ -90,7 +90,7 @@ public final class ReadModelTestEnvironment implements AutoCloseable {
 
     /** Empties every read-model table, the checkpoint included. */
     public void wipePostgres() {
-        sql("TRUNCATE schemas, subject_versions, configs, modes, projection_checkpoint");
+        sql("TRUNCATE schemas, subject_versions, configs, config_normalize, modes, projection_checkpoint");
     }
 
     public void sql(String statement) {

@@ -50,7 +50,7 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         SchemaRequest request = SchemaRequest.parse(body);
         SubjectVersion target = reads.version(subject, version, false);
-        ParsedSchema proposed = parse(request, normalize);
+        ParsedSchema proposed = parse(request, reads.normalize(subject, normalize));
         return answer(check(subject, proposed, List.of(target)), verbose);
     }
 
@@ -62,7 +62,7 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean verbose,
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema proposed = parse(request, normalize);
+        ParsedSchema proposed = parse(request, reads.normalize(subject, normalize));
         List<SubjectVersion> live = reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
         return answer(check(subject, proposed, live), verbose);
     }

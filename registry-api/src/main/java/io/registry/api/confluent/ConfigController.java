@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
@@ -21,9 +22,12 @@ import io.registry.api.write.WriteResult;
 import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
+import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** {@code /config[/{subject}]}: compatibility levels. */
 @Controller("/config")
@@ -40,7 +44,7 @@ public class ConfigController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        return JsonResponses.ok(Map.of("compatibilityLevel", reads.globalCompatibility().name()));
+        return JsonResponses.ok(body(reads.globalCompatibility().name(), reads.readModel().normalize(null)));
     }
 
     @Put
@@ -58,14 +62,16 @@ public class ConfigController {
     public HttpResponse<byte[]> subject(@PathVariable String subject,
                                         @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
         CompatibilityLevel level = reads.subjectCompatibility(subject).orElse(null);
-        if (level == null) {
-            if (!defaultToGlobal) {
-                throw new RegistryException(ErrorCode.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
-                        "Subject '" + subject + "' does not have subject-level compatibility configured");
-            }
-            level = reads.globalCompatibility();
+        Optional<Boolean> normalize = reads.readModel().normalize(subject);
+        if (level == null && normalize.isEmpty() && !defaultToGlobal) {
+            throw new RegistryException(ErrorCode.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
+                    "Subject '" + subject + "' does not have subject-level compatibility configured");
         }
-        return JsonResponses.ok(Map.of("compatibilityLevel", level.name()));
+        if (defaultToGlobal) {
+            level = level != null ? level : reads.globalCompatibility();
+            normalize = normalize.or(() -> reads.readModel().normalize(null));
+        }
+        return JsonResponses.ok(body(level == null ? null : level.name(), normalize));
     }
 
     @Put("/{subject}")
@@ -75,13 +81,53 @@ public class ConfigController {
         return update(Subjects.valid(subject), body);
     }
 
+    /** Resets the global level to the default; answers the level that was set. */
+    @Delete
+    public HttpResponse<byte[]> deleteGlobal() {
+        return delete(null);
+    }
+
+    /** Removes the subject's own level (40401 when it has none); answers the level that was set. */
+    @Delete("/{subject}")
+    public HttpResponse<byte[]> deleteSubject(@PathVariable String subject) {
+        return delete(subject);
+    }
+
+    private HttpResponse<byte[]> delete(String subject) {
+        WriteResult result = writes.submit(new Command.DeleteConfig(subject), Principals.ANONYMOUS);
+        return WriteResponses.ok(body(((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel(),
+                Optional.empty()), result);
+    }
+
     private HttpResponse<byte[]> update(String subject, byte[] body) {
         JsonNode node = RequestBodies.object(body);
         String requested = RequestBodies.text(node, "compatibility");
-        CompatibilityLevel level = CompatibilityLevel.parse(requested).orElseThrow(() -> new RegistryException(
-                ErrorCode.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level. Valid values are none, "
-                + "backward, forward, full, backward_transitive, forward_transitive, and full_transitive"));
-        WriteResult result = writes.submit(new Command.UpdateConfig(subject, level), Principals.ANONYMOUS);
-        return WriteResponses.ok(Map.of("compatibility", level.name()), result);
+        Boolean normalize = RequestBodies.bool(node, "normalize");
+        CompatibilityLevel level = null;
+        if (requested != null || normalize == null) {
+            level = CompatibilityLevel.parse(requested).orElseThrow(() -> new RegistryException(
+                    ErrorCode.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level. Valid values are none, "
+                    + "backward, forward, full, backward_transitive, forward_transitive, and full_transitive"));
+        }
+        WriteResult result = writes.submit(new Command.UpdateConfig(subject, level, normalize),
+                Principals.ANONYMOUS);
+        // Like Confluent, the answer echoes the request's fields.
+        Map<String, Object> answer = new LinkedHashMap<>();
+        if (level != null) {
+            answer.put("compatibility", level.name());
+        }
+        if (normalize != null) {
+            answer.put("normalize", normalize);
+        }
+        return WriteResponses.ok(answer, result);
+    }
+
+    private static Map<String, Object> body(String level, Optional<Boolean> normalize) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (level != null) {
+            body.put("compatibilityLevel", level);
+        }
+        normalize.ifPresent(n -> body.put("normalize", n));
+        return body;
     }
 }

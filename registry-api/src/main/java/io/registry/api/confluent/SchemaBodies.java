@@ -4,11 +4,13 @@ import io.registry.core.schema.SchemaReference;
 import io.registry.core.schema.SchemaType;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Confluent's response shapes. Like Confluent, {@code schemaType} is omitted for AVRO and empty references. */
 final class SchemaBodies {
@@ -25,11 +27,24 @@ final class SchemaBodies {
 
     /** A subject version: {@code {"subject","version","id","schemaType"?,"references"?,"schema"}}. */
     static Map<String, Object> version(SubjectVersion version, StoredSchema schema) {
+        return version(version, schema, Optional.empty());
+    }
+
+    /** With Confluent's {@code metadata}/{@code ruleSet} between {@code references} and {@code schema}. */
+    static Map<String, Object> version(SubjectVersion version, StoredSchema schema, Optional<VersionExtras> extras) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", version.subject());
         body.put("version", version.version());
         body.put("id", version.schemaId());
         putTypeAndReferences(body, schema);
+        extras.ifPresent(e -> {
+            if (e.metadata() != null) {
+                body.put("metadata", e.metadata());
+            }
+            if (e.ruleSet() != null) {
+                body.put("ruleSet", e.ruleSet());
+            }
+        });
         body.put("schema", schema.schema());
         return body;
     }

@@ -28,10 +28,20 @@ public class SchemasController {
         this.reads = reads;
     }
 
+    /**
+     * {@code fetchMaxId=true} adds {@code maxId} (the largest id this region's projection holds). {@code format} is
+     * accepted; only the default (stored canonical) rendering is served.
+     */
     @Get
-    public HttpResponse<byte[]> byId(@PathVariable int id, @Nullable @QueryValue String subject) {
+    public HttpResponse<byte[]> byId(@PathVariable int id, @Nullable @QueryValue String subject,
+                                     @QueryValue(defaultValue = "false") boolean fetchMaxId,
+                                     @Nullable @QueryValue String format) {
         StoredSchema schema = visibleSchema(id, subject);
-        return JsonResponses.ok(SchemaBodies.byId(schema));
+        java.util.Map<String, Object> body = SchemaBodies.byId(schema);
+        if (fetchMaxId) {
+            body.put("maxId", Math.max(id, reads.readModel().maxSchemaId()));
+        }
+        return JsonResponses.ok(body);
     }
 
     @Get("/schema")

@@ -5,6 +5,8 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -26,7 +28,10 @@ import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /** {@code /subjects…}: list, register, look up and read subject versions. */
@@ -43,22 +48,80 @@ public class SubjectsController {
         this.writes = writes;
     }
 
+    /**
+     * {@code subjectPrefix} (Confluent's default {@code :*:} = every subject of the default context), {@code deleted}
+     * (include soft-deleted subjects), {@code deletedOnly} (only subjects whose every version is soft-deleted),
+     * {@code offset}/{@code limit} (limit -1 = all).
+     */
     @Get
-    public HttpResponse<byte[]> list(@QueryValue(defaultValue = "false") boolean deleted) {
-        return JsonResponses.ok(reads.readModel().subjects(deleted));
+    public HttpResponse<byte[]> list(@Nullable @QueryValue String subjectPrefix,
+                                     @QueryValue(defaultValue = "false") boolean deleted,
+                                     @QueryValue(defaultValue = "false") boolean deletedOnly,
+                                     @QueryValue(defaultValue = "0") int offset,
+                                     @QueryValue(defaultValue = "-1") int limit) {
+        List<String> subjects;
+        if (deletedOnly) {
+            Set<String> live = new HashSet<>(reads.readModel().subjects(false));
+            subjects = reads.readModel().subjects(true).stream().filter(s -> !live.contains(s)).toList();
+        } else {
+            subjects = reads.readModel().subjects(deleted);
+        }
+        String prefix = Paging.prefix(subjectPrefix);
+        return JsonResponses.ok(Paging.page(subjects.stream().filter(s -> s.startsWith(prefix)).toList(),
+                offset, limit));
     }
 
+    /**
+     * {@code deleted} includes soft-deleted versions, {@code deletedOnly} lists only those, {@code deletedAsNegative}
+     * (with {@code deleted}) lists soft-deleted versions as negative numbers; {@code offset}/{@code limit}.
+     */
     @Get("/{subject}/versions")
     public HttpResponse<byte[]> versions(@PathVariable String subject,
-                                         @QueryValue(defaultValue = "false") boolean deleted) {
-        return JsonResponses.ok(reads.versions(subject, deleted).stream().map(SubjectVersion::version).toList());
+                                         @QueryValue(defaultValue = "false") boolean deleted,
+                                         @QueryValue(defaultValue = "false") boolean deletedOnly,
+                                         @QueryValue(defaultValue = "false") boolean deletedAsNegative,
+                                         @QueryValue(defaultValue = "0") int offset,
+                                         @QueryValue(defaultValue = "-1") int limit) {
+        List<SubjectVersion> all = reads.versions(subject, deleted || deletedOnly);
+        List<Integer> numbers = all.stream()
+                .filter(v -> !deletedOnly || v.deleted())
+                .map(v -> deletedAsNegative && v.deleted() ? -v.version() : v.version())
+                .toList();
+        return JsonResponses.ok(Paging.page(numbers, offset, limit));
+    }
+
+    /** Soft delete (or, with {@code permanent=true} after a soft delete, hard delete): the versions deleted. */
+    @Delete("/{subject}")
+    public HttpResponse<byte[]> deleteSubject(@PathVariable String subject,
+                                              @QueryValue(defaultValue = "false") boolean permanent) {
+        WriteResult result = writes.submit(new Command.DeleteSubject(subject, permanent), Principals.ANONYMOUS);
+        return WriteResponses.ok(((Outcome.SubjectDeleted) result.outcome()).versions(), result);
+    }
+
+    /** Soft or hard delete of one version ({@code latest} allowed): the version number deleted. */
+    @Delete("/{subject}/versions/{version}")
+    public HttpResponse<byte[]> deleteVersion(@PathVariable String subject, @PathVariable String version,
+                                              @QueryValue(defaultValue = "false") boolean permanent) {
+        int number = RegistryReads.versionNumber(version);
+        WriteResult result = writes.submit(new Command.DeleteVersion(subject, number, permanent),
+                Principals.ANONYMOUS);
+        return WriteResponses.ok(((Outcome.VersionDeleted) result.outcome()).version(), result);
+    }
+
+    /** Ids of the live schemas that reference this version. */
+    @Get("/{subject}/versions/{version}/referencedby")
+    public HttpResponse<byte[]> referencedBy(@PathVariable String subject, @PathVariable String version,
+                                             @QueryValue(defaultValue = "false") boolean deleted) {
+        SubjectVersion v = reads.version(subject, version, deleted);
+        return JsonResponses.ok(reads.referencedBy(subject, v.version()));
     }
 
     @Get("/{subject}/versions/{version}")
     public HttpResponse<byte[]> version(@PathVariable String subject, @PathVariable String version,
                                         @QueryValue(defaultValue = "false") boolean deleted) {
         SubjectVersion v = reads.version(subject, version, deleted);
-        return JsonResponses.ok(SchemaBodies.version(v, reads.schema(v.schemaId())));
+        return JsonResponses.ok(SchemaBodies.version(v, reads.schema(v.schemaId()),
+                reads.readModel().versionExtras(subject, v.version())));
     }
 
     @Get("/{subject}/versions/{version}/schema")
@@ -75,7 +138,7 @@ public class SubjectsController {
                                          @QueryValue(defaultValue = "false") boolean normalize) {
         Subjects.valid(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema parsed = parse(request, normalize);
+        ParsedSchema parsed = parse(request, reads.normalize(subject, normalize));
         boolean plain = request.id() == null && request.version() == null
                 && request.metadata() == null && request.ruleSet() == null;
         if (plain) {
@@ -100,11 +163,12 @@ public class SubjectsController {
                                        @QueryValue(defaultValue = "false") boolean deleted) {
         SchemaRequest request = SchemaRequest.parse(body);
         reads.versions(subject, deleted);
-        ParsedSchema parsed = parse(request, normalize);
+        ParsedSchema parsed = parse(request, reads.normalize(subject, normalize));
         SubjectVersion found = reads.findInSubject(subject, parsed, deleted)
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schema(found.schemaId());
-        return JsonResponses.ok(SchemaBodies.version(found, schema));
+        return JsonResponses.ok(SchemaBodies.version(found, schema,
+                reads.readModel().versionExtras(subject, found.version())));
     }
 
     private ParsedSchema parse(SchemaRequest request, boolean normalize) {

@@ -42,6 +42,17 @@ public final class RequestBodies {
         return v.asText();
     }
 
+    public static Boolean bool(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "Field '" + field + "' must be a boolean");
+        }
+        return v.asBoolean();
+    }
+
     public static Integer integer(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) {

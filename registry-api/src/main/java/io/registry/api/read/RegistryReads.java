@@ -71,6 +71,46 @@ public final class RegistryReads {
                 .orElseThrow(() -> RegistryException.versionNotFound(subject, version));
     }
 
+    /** {@code latest}/{@code -1} → -1, a number ≥ 1 → itself, anything else → 42202. */
+    public static int versionNumber(String versionText) {
+        return VersionSpec.isLatest(versionText) ? -1 : VersionSpec.parse(versionText);
+    }
+
+    /**
+     * Ids of the live schemas referencing {@code subject} version {@code version}, ascending: one query on the
+     * Postgres projection (JSONB containment on the references); when the read model cannot answer, a scan of
+     * the live versions of every subject.
+     */
+    public List<Integer> referencedBy(String subject, int version) {
+        Optional<List<Integer>> indexed = readModel.referencedBy(subject, version);
+        if (indexed.isPresent()) {
+            return indexed.get();
+        }
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        for (String other : readModel.subjects(false)) {
+            for (SubjectVersion v : readModel.versions(other)) {
+                if (v.deleted()) {
+                    continue;
+                }
+                Optional<StoredSchema> schema = schemas.get(v.schemaId());
+                if (schema.isPresent() && schema.get().references().stream().anyMatch(r ->
+                        r.subject().equals(subject) && (r.version() == version || r.version() == -1))) {
+                    ids.add(v.schemaId());
+                }
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The request's {@code normalize}, else the subject's config flag, else the global one (shared rule in core). */
+    public boolean normalize(String subject, boolean requested) {
+        if (requested) {
+            return true;
+        }
+        return io.registry.core.subject.RegistryStateMachine.normalize(false, readModel.normalize(subject),
+                readModel.normalize(null));
+    }
+
     public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
         return readModel.compatibility(subject);
     }

@@ -16,7 +16,12 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Command.RegisterSchema.class, name = "register"),
-        @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "config")
+        @JsonSubTypes.Type(value = Command.UpdateConfig.class, name = "config"),
+        @JsonSubTypes.Type(value = Command.DeleteSubject.class, name = "delete-subject"),
+        @JsonSubTypes.Type(value = Command.DeleteVersion.class, name = "delete-version"),
+        @JsonSubTypes.Type(value = Command.UpdateMode.class, name = "mode"),
+        @JsonSubTypes.Type(value = Command.DeleteMode.class, name = "delete-mode"),
+        @JsonSubTypes.Type(value = Command.DeleteConfig.class, name = "delete-config")
 })
 public sealed interface Command {
 
@@ -34,7 +39,44 @@ public sealed interface Command {
         }
     }
 
-    /** Set the compatibility level of a subject, or the global one when {@code subject} is null. */
-    record UpdateConfig(String subject, CompatibilityLevel compatibilityLevel) implements Command {
+    /**
+     * Set the compatibility level and/or the {@code normalize} flag of a subject's config, or of the global one when
+     * {@code subject} is null. A null field keeps what that scope has (Confluent merges config updates).
+     */
+    record UpdateConfig(String subject, CompatibilityLevel compatibilityLevel, Boolean normalize) implements Command {
+        public UpdateConfig(String subject, CompatibilityLevel compatibilityLevel) {
+            this(subject, compatibilityLevel, null);
+        }
+    }
+
+    /**
+     * Delete a whole subject: soft (a {@code DELETE_SUBJECT} record) or, once every version is soft-deleted,
+     * permanently (a tombstone per version). Eligibility: {@link io.registry.core.subject.DeleteRules}.
+     */
+    record DeleteSubject(String subject, boolean permanent) implements Command {
+    }
+
+    /**
+     * Delete one version: soft (the version's record again with {@code deleted=true}) or, once soft-deleted,
+     * permanently (its tombstone). {@code version} -1 means the latest live version (as in Confluent, also for
+     * a permanent delete).
+     */
+    record DeleteVersion(String subject, int version, boolean permanent) implements Command {
+        public static final int LATEST = -1;
+    }
+
+    /**
+     * Set the mode of a subject, or the global one when {@code subject} is null. Entering IMPORT requires that no
+     * live schema exists in that scope unless {@code force}.
+     */
+    record UpdateMode(String subject, String mode, boolean force) implements Command {
+    }
+
+    /** Remove a subject's mode (it falls back to the global one), or reset the global mode when null. */
+    record DeleteMode(String subject) implements Command {
+    }
+
+    /** Remove a subject's compatibility level, or reset the global one when {@code subject} is null. */
+    record DeleteConfig(String subject) implements Command {
     }
 }

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = Outcome.Registered.class, name = "registered"),
         @JsonSubTypes.Type(value = Outcome.ConfigUpdated.class, name = "config-updated"),
-        @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected")
+        @JsonSubTypes.Type(value = Outcome.Rejected.class, name = "rejected"),
+        @JsonSubTypes.Type(value = Outcome.SubjectDeleted.class, name = "subject-deleted"),
+        @JsonSubTypes.Type(value = Outcome.VersionDeleted.class, name = "version-deleted"),
+        @JsonSubTypes.Type(value = Outcome.ModeUpdated.class, name = "mode-updated"),
+        @JsonSubTypes.Type(value = Outcome.ModeDeleted.class, name = "mode-deleted"),
+        @JsonSubTypes.Type(value = Outcome.ConfigDeleted.class, name = "config-deleted")
 })
 public sealed interface Outcome {
 
@@ -16,7 +21,32 @@ public sealed interface Outcome {
     record Registered(int id, int version, boolean created) implements Outcome {
     }
 
-    record ConfigUpdated(String compatibilityLevel) implements Outcome {
+    /** The scope's config after the update; {@code normalize} null when not set. */
+    record ConfigUpdated(String compatibilityLevel, Boolean normalize) implements Outcome {
+        public ConfigUpdated(String compatibilityLevel) {
+            this(compatibilityLevel, null);
+        }
+    }
+
+    /** @param versions the versions deleted, ascending (Confluent's response body) */
+    record SubjectDeleted(java.util.List<Integer> versions) implements Outcome {
+        public SubjectDeleted {
+            versions = versions == null ? java.util.List.of() : java.util.List.copyOf(versions);
+        }
+    }
+
+    record VersionDeleted(int version) implements Outcome {
+    }
+
+    record ModeUpdated(String mode) implements Outcome {
+    }
+
+    /** @param mode the mode that was in effect in that scope before the delete */
+    record ModeDeleted(String mode) implements Outcome {
+    }
+
+    /** @param compatibilityLevel the level that was set in that scope before the delete */
+    record ConfigDeleted(String compatibilityLevel) implements Outcome {
     }
 
     /** Nothing was written to the log. */

@@ -126,7 +126,12 @@ public final class LogRecordCodec {
                 node.put("schema", v.schema());
             node.put("deleted", v.deleted());
         } else if (value instanceof ConfigValue v) {
-            node.put("compatibilityLevel", v.compatibilityLevel());
+            if (v.compatibilityLevel() != null) {
+                node.put("compatibilityLevel", v.compatibilityLevel());
+            }
+            if (v.normalize() != null) {
+                node.put("normalize", v.normalize());
+            }
         } else if (value instanceof ModeValue v) {
             node.put("mode", v.mode());
         } else if (value instanceof DeleteSubjectValue v) {
@@ -158,7 +163,9 @@ public final class LogRecordCodec {
                     nullIfMissing(node.get("ruleSet")),
                     node.path("deleted").asBoolean(false));
         } else if (key instanceof ConfigKey) {
-            return new ConfigValue(text(node, "compatibilityLevel"));
+            JsonNode normalize = node.get("normalize");
+            return new ConfigValue(text(node, "compatibilityLevel"),
+                    normalize == null || normalize.isNull() ? null : normalize.asBoolean());
         } else if (key instanceof ModeKey) {
             return new ModeValue(text(node, "mode"));
         } else if (key instanceof DeleteSubjectKey k) {

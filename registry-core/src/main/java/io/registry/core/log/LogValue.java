@@ -22,8 +22,14 @@ public sealed interface LogValue {
         }
     }
 
-    /** {@code {"compatibilityLevel":"BACKWARD"}} */
-    record ConfigValue(String compatibilityLevel) implements LogValue {
+    /**
+     * {@code {"compatibilityLevel":"BACKWARD","normalize":true}}; either field may be absent (null). Confluent
+     * writes more optional fields (defaults, overrides, …) that this registry does not use yet.
+     */
+    record ConfigValue(String compatibilityLevel, Boolean normalize) implements LogValue {
+        public ConfigValue(String compatibilityLevel) {
+            this(compatibilityLevel, null);
+        }
     }
 
     /** {@code {"mode":"READWRITE"}} */

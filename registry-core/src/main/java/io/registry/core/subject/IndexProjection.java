@@ -4,11 +4,16 @@ import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogKey;
 import io.registry.core.log.LogValue;
 import io.registry.core.schema.Fingerprints;
+import io.registry.core.schema.SchemaReference;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** Folds one log event into the sequencer's index. */
+/**
+ * Folds one log event into the sequencer's index, including the reverse index of references (which live versions
+ * reference which subject version), so that deletes can be refused while a version is still referenced.
+ */
 final class IndexProjection {
     private IndexProjection() {
     }
@@ -17,28 +22,83 @@ final class IndexProjection {
         LogKey key = event.key();
         LogValue value = event.value();
         if (key instanceof LogKey.SchemaKey k) {
+            Optional<IndexedVersion> old = index.versions(k.subject()).stream()
+                    .filter(v -> v.version() == k.version()).findFirst();
+            old.filter(v -> !v.deleted()).ifPresent(v -> removeReferrer(index, k.subject(), v));
             if (value instanceof LogValue.SchemaValue v) {
                 index.putSchema(new IndexedSchema(v.id(), v.schemaType(), v.schema(), v.references()),
                         Fingerprints.of(v.schemaType(), v.schema(), v.references()));
                 index.putMaxId(Math.max(index.maxId(), v.id()));
-                upsertVersion(index, k.subject(), new IndexedVersion(k.version(), v.id(), v.deleted()));
+                IndexedVersion version = new IndexedVersion(k.version(), v.id(), v.deleted(), v.metadata(),
+                        v.ruleSet());
+                upsertVersion(index, k.subject(), version);
+                if (!v.deleted()) {
+                    addReferrer(index, k.subject(), version, v.references());
+                }
             } else {
                 removeVersion(index, k.subject(), k.version());
             }
         } else if (key instanceof LogKey.ConfigKey k) {
             index.putCompatibility(k.subject(),
                     value instanceof LogValue.ConfigValue v ? v.compatibilityLevel() : null);
+            index.putNormalize(k.subject(), value instanceof LogValue.ConfigValue v ? v.normalize() : null);
         } else if (key instanceof LogKey.ModeKey k) {
             index.putMode(k.subject(), value instanceof LogValue.ModeValue v ? v.mode() : null);
         } else if (key instanceof LogKey.DeleteSubjectKey k && value instanceof LogValue.DeleteSubjectValue v) {
             List<IndexedVersion> updated = new ArrayList<>();
             for (IndexedVersion existing : index.versions(k.subject())) {
                 boolean deleted = existing.deleted() || existing.version() <= v.version();
-                updated.add(new IndexedVersion(existing.version(), existing.id(), deleted));
+                if (deleted && !existing.deleted()) {
+                    removeReferrer(index, k.subject(), existing);
+                }
+                updated.add(existing.withDeleted(deleted));
             }
             index.putVersions(k.subject(), updated);
         } else if (key instanceof LogKey.ClearSubjectKey k && value != null) {
+            for (IndexedVersion existing : index.versions(k.subject())) {
+                if (!existing.deleted()) {
+                    removeReferrer(index, k.subject(), existing);
+                }
+            }
             index.putVersions(k.subject(), List.of());
+        }
+    }
+
+    private static void addReferrer(MutableRegistryIndex index, String subject, IndexedVersion version,
+                                    List<SchemaReference> references) {
+        Referrer referrer = new Referrer(subject, version.version(), version.id());
+        for (SchemaReference ref : references) {
+            int target = ref.version();
+            if (target == -1) {
+                target = index.versions(ref.subject()).stream().filter(v -> !v.deleted())
+                        .mapToInt(IndexedVersion::version).max().orElse(-1);
+                if (target == -1) {
+                    continue;
+                }
+            }
+            List<Referrer> current = new ArrayList<>(index.referrers(ref.subject(), target));
+            if (!current.contains(referrer)) {
+                current.add(referrer);
+                index.putReferrers(ref.subject(), target, current);
+            }
+        }
+    }
+
+    private static void removeReferrer(MutableRegistryIndex index, String subject, IndexedVersion version) {
+        List<SchemaReference> references = index.schema(version.id()).map(IndexedSchema::references)
+                .orElse(List.of());
+        for (SchemaReference ref : references) {
+            List<Integer> targets = ref.version() == -1
+                    ? index.versions(ref.subject()).stream().map(IndexedVersion::version).toList()
+                    : List.of(ref.version());
+            for (int target : targets) {
+                List<Referrer> current = index.referrers(ref.subject(), target);
+                List<Referrer> kept = current.stream()
+                        .filter(r -> !(r.subject().equals(subject) && r.version() == version.version())).toList();
+                if (kept.size() != current.size()) {
+                    index.putReferrers(ref.subject(), target, kept);
+                }
+            }
         }
     }
 

@@ -8,7 +8,12 @@ public interface MutableRegistryIndex extends RegistryIndex {
 
     void putVersions(String subject, List<IndexedVersion> versions);
 
+    /** Replaces the referrers of {@code subject} version {@code version}; an empty list removes the entry. */
+    void putReferrers(String subject, int version, List<Referrer> referrers);
+
     void putCompatibility(String subject, String level);
+
+    void putNormalize(String subject, Boolean normalize);
 
     void putMode(String subject, String mode);
 

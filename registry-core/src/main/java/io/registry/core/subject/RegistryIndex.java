@@ -15,8 +15,20 @@ public interface RegistryIndex {
     /** All versions, soft-deleted included, ascending. */
     List<IndexedVersion> versions(String subject);
 
+    /** Whether any subject has a live version (entering global IMPORT mode needs an empty registry). */
+    boolean anyLiveVersion();
+
+    /**
+     * The live versions whose schemas reference {@code subject} version {@code version} (Confluent's
+     * "referenced by"); soft-deleted referrers do not count.
+     */
+    List<Referrer> referrers(String subject, int version);
+
     /** The compatibility level set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> compatibility(String subject);
+
+    /** The {@code normalize} flag of the config set on {@code subject}, or the global one when null. */
+    Optional<Boolean> normalize(String subject);
 
     /** The mode set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);

@@ -39,7 +39,22 @@ public final class RegistryStateMachine {
             return register(register, index);
         }
         if (command instanceof UpdateConfig config) {
-            return updateConfig(config);
+            return updateConfig(config, index);
+        }
+        if (command instanceof Command.DeleteSubject delete) {
+            return DeleteRules.decide(delete, index);
+        }
+        if (command instanceof Command.DeleteVersion delete) {
+            return DeleteRules.decide(delete, index);
+        }
+        if (command instanceof Command.UpdateMode mode) {
+            return SettingsRules.decide(mode, index);
+        }
+        if (command instanceof Command.DeleteMode mode) {
+            return SettingsRules.decide(mode, index);
+        }
+        if (command instanceof Command.DeleteConfig config) {
+            return SettingsRules.decide(config, index);
         }
         throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
@@ -57,7 +72,8 @@ public final class RegistryStateMachine {
         }
         ParsedSchema parsed;
         try {
-            parsed = parser.parse(cmd.schemaType(), cmd.schema(), cmd.references(), cmd.normalize(),
+            parsed = parser.parse(cmd.schemaType(), cmd.schema(), cmd.references(),
+                    normalize(cmd.normalize(), index.normalize(cmd.subject()), index.normalize(null)),
                     new IndexReferenceResolver(index));
         } catch (InvalidSchemaException e) {
             return reject(ErrorCode.INVALID_SCHEMA, e.getMessage());
@@ -150,14 +166,25 @@ public final class RegistryStateMachine {
         return parsed;
     }
 
-    private Decision updateConfig(UpdateConfig cmd) {
-        String level = cmd.compatibilityLevel().name();
-        LogEvent event = new LogEvent(new LogKey.ConfigKey(cmd.subject()), new LogValue.ConfigValue(level));
-        return new Decision(List.of(event), new Outcome.ConfigUpdated(level));
+    private Decision updateConfig(UpdateConfig cmd, RegistryIndex index) {
+        String level = cmd.compatibilityLevel() != null
+                ? cmd.compatibilityLevel().name() : index.compatibility(cmd.subject()).orElse(null);
+        Boolean normalize = cmd.normalize() != null ? cmd.normalize() : index.normalize(cmd.subject()).orElse(null);
+        LogEvent event = new LogEvent(new LogKey.ConfigKey(cmd.subject()),
+                new LogValue.ConfigValue(level, normalize));
+        return new Decision(List.of(event), new Outcome.ConfigUpdated(level, normalize));
+    }
+
+    /**
+     * Whether registrations under {@code subject} normalize: the request's flag, else the subject's config flag,
+     * else the global one (Confluent's {@code normalize} config).
+     */
+    public static boolean normalize(boolean requested, Optional<Boolean> subjectFlag, Optional<Boolean> globalFlag) {
+        return requested || subjectFlag.or(() -> globalFlag).orElse(false);
     }
 
     private static Mode effectiveMode(RegistryIndex index, String subject) {
-        return index.mode(subject).or(() -> index.mode(null)).flatMap(Mode::parse).orElse(Mode.DEFAULT);
+        return Modes.effective(index, subject);
     }
 
     private static Decision reject(ErrorCode code, String message) {

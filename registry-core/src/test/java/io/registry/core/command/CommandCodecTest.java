@@ -31,7 +31,16 @@ class CommandCodecTest {
                         List.of(new SchemaReference("a.json", "a", 2)), true, 100, 3, metadata,
                         JSON.readTree("{\"domainRules\":[]}")),
                 new UpdateConfig(null, CompatibilityLevel.FULL_TRANSITIVE),
-                new UpdateConfig("orders-value", CompatibilityLevel.NONE));
+                new UpdateConfig("orders-value", CompatibilityLevel.NONE),
+                new UpdateConfig("orders-value", null, true),
+                new Command.DeleteSubject("orders-value", false),
+                new Command.DeleteSubject("orders-value", true),
+                new Command.DeleteVersion("orders-value", Command.DeleteVersion.LATEST, false),
+                new Command.DeleteVersion("orders-value", 3, true),
+                new Command.UpdateMode(null, "IMPORT", true),
+                new Command.UpdateMode("orders-value", "READONLY", false),
+                new Command.DeleteMode("orders-value"),
+                new Command.DeleteConfig(null));
     }
 
     @ParameterizedTest
@@ -44,6 +53,12 @@ class CommandCodecTest {
     static Stream<Outcome> outcomes() {
         return Stream.of(new Outcome.Registered(7, 2, true), new Outcome.Registered(7, 2, false),
                 new Outcome.ConfigUpdated("BACKWARD"),
+                new Outcome.ConfigUpdated(null, true),
+                new Outcome.SubjectDeleted(List.of(1, 2, 3)),
+                new Outcome.VersionDeleted(4),
+                new Outcome.ModeUpdated("IMPORT"),
+                new Outcome.ModeDeleted("READONLY"),
+                new Outcome.ConfigDeleted("FULL"),
                 Outcome.Rejected.of(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible"));
     }
 

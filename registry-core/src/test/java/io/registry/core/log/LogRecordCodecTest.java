@@ -96,6 +96,8 @@ class LogRecordCodecTest {
                         "syntax = \"proto3\";", List.of(), null, null, false)),
                 new LogEvent(new ConfigKey(null), new ConfigValue("FULL_TRANSITIVE")),
                 new LogEvent(new ConfigKey("s"), new ConfigValue("NONE")),
+                new LogEvent(new ConfigKey("s"), new ConfigValue("FULL", false)),
+                new LogEvent(new ConfigKey("s"), new ConfigValue(null, true)),
                 new LogEvent(new ModeKey(null), new ModeValue("READONLY")),
                 new LogEvent(new DeleteSubjectKey("s"), new DeleteSubjectValue("s", 3)),
                 new LogEvent(new ClearSubjectKey("s"), new ClearSubjectValue("s")),
@@ -133,7 +135,7 @@ class LogRecordCodecTest {
 
         LogValue config = LogRecordCodec.decodeValue(new ConfigKey(null),
                 bytes("{\"compatibilityLevel\":\"BACKWARD\",\"normalize\":true,\"alias\":null}"));
-        assertEquals(new ConfigValue("BACKWARD"), config);
+        assertEquals(new ConfigValue("BACKWARD", true), config);
     }
 
     @Test

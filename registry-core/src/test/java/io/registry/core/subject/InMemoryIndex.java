@@ -12,6 +12,8 @@ final class InMemoryIndex implements MutableRegistryIndex {
     private final Map<String, List<IndexedVersion>> versions = new HashMap<>();
     private final Map<String, String> compatibility = new HashMap<>();
     private final Map<String, String> modes = new HashMap<>();
+    private final Map<String, List<Referrer>> referrers = new HashMap<>();
+    private final Map<String, Boolean> normalize = new HashMap<>();
     private int maxId;
     private long lastSeq;
 
@@ -31,8 +33,41 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
+    public boolean anyLiveVersion() {
+        return versions.values().stream().flatMap(List::stream).anyMatch(v -> !v.deleted());
+    }
+
+    @Override
+    public List<Referrer> referrers(String subject, int version) {
+        return referrers.getOrDefault(subject + "\u0000" + version, List.of());
+    }
+
+    @Override
+    public void putReferrers(String subject, int version, List<Referrer> list) {
+        if (list.isEmpty()) {
+            referrers.remove(subject + "\u0000" + version);
+        } else {
+            referrers.put(subject + "\u0000" + version, List.copyOf(list));
+        }
+    }
+
+    @Override
     public Optional<String> compatibility(String subject) {
         return Optional.ofNullable(compatibility.get(String.valueOf(subject)));
+    }
+
+    @Override
+    public Optional<Boolean> normalize(String subject) {
+        return Optional.ofNullable(normalize.get(String.valueOf(subject)));
+    }
+
+    @Override
+    public void putNormalize(String subject, Boolean value) {
+        if (value == null) {
+            normalize.remove(String.valueOf(subject));
+        } else {
+            normalize.put(String.valueOf(subject), value);
+        }
     }
 
     @Override

@@ -37,6 +37,10 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
             INSERT INTO configs (subject, compatibility_level) VALUES (?, ?)
             ON CONFLICT (subject) DO UPDATE SET compatibility_level = EXCLUDED.compatibility_level""";
     private static final String DELETE_CONFIG = "DELETE FROM configs WHERE subject = ?";
+    private static final String UPSERT_NORMALIZE = """
+            INSERT INTO config_normalize (subject, normalize) VALUES (?, ?)
+            ON CONFLICT (subject) DO UPDATE SET normalize = EXCLUDED.normalize""";
+    private static final String DELETE_NORMALIZE = "DELETE FROM config_normalize WHERE subject = ?";
     private static final String UPSERT_MODE = """
             INSERT INTO modes (subject, mode) VALUES (?, ?)
             ON CONFLICT (subject) DO UPDATE SET mode = EXCLUDED.mode""";
@@ -106,6 +110,19 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
             configs.add(UPSERT_CONFIG, s -> {
                 s.setString(1, key);
                 s.setString(2, level);
+            });
+        }
+    }
+
+    @Override
+    public void putNormalize(String subject, Boolean normalize) {
+        String key = GlobalSubject.keyOf(subject);
+        if (normalize == null) {
+            configs.add(DELETE_NORMALIZE, s -> s.setString(1, key));
+        } else {
+            configs.add(UPSERT_NORMALIZE, s -> {
+                s.setString(1, key);
+                s.setBoolean(2, normalize);
             });
         }
     }

@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,13 +51,17 @@ public class PostgresProjectionStore implements ProjectionStore {
     public void rebind(String logId) {
         transactions.executeWrite(status -> {
             Connection c = status.getConnection();
-            try (Statement wipe = c.createStatement()) {
-                wipe.execute("TRUNCATE schemas, subject_versions, configs, modes");
+            // Every read-model table, found rather than listed, so a table a later migration adds is not missed.
+            List<String> tables = new ArrayList<>();
+            try (Statement list = c.createStatement();
+                 ResultSet rs = list.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = "
+                         + "current_schema() AND tablename NOT IN ('flyway_schema_history', 'projection_binding')")) {
+                while (rs.next()) {
+                    tables.add('"' + rs.getString(1) + '"');
+                }
             }
-            try (PreparedStatement checkpoint = c.prepareStatement(
-                    "DELETE FROM projection_checkpoint WHERE projection = ?")) {
-                checkpoint.setString(1, NAME);
-                checkpoint.executeUpdate();
+            try (Statement wipe = c.createStatement()) {
+                wipe.execute("TRUNCATE " + String.join(", ", tables));
             }
             try (PreparedStatement bind = c.prepareStatement("INSERT INTO projection_binding (projection, log_id) "
                     + "VALUES (?, ?) ON CONFLICT (projection) DO UPDATE SET log_id = EXCLUDED.log_id")) {

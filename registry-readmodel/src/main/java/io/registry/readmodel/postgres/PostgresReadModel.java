@@ -6,6 +6,7 @@ import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -18,9 +19,14 @@ public class PostgresReadModel implements ReadModel {
     private final SubjectVersionRepository versions;
     private final ConfigRepository configs;
     private final CheckpointRepository checkpoints;
+    private final ModeRepository modes;
+    private final NormalizeRepository normalizeFlags;
 
     public PostgresReadModel(SchemaRepository schemas, SubjectVersionRepository versions, ConfigRepository configs,
-                             CheckpointRepository checkpoints) {
+                             CheckpointRepository checkpoints, ModeRepository modes,
+                             NormalizeRepository normalizeFlags) {
+        this.modes = modes;
+        this.normalizeFlags = normalizeFlags;
         this.schemas = schemas;
         this.versions = versions;
         this.configs = configs;
@@ -85,6 +91,39 @@ public class PostgresReadModel implements ReadModel {
         }
         return configs.findById(GlobalSubject.keyOf(subject))
                 .flatMap(row -> CompatibilityLevel.parse(row.compatibilityLevel()));
+    }
+
+    @Override
+    public Optional<Boolean> normalize(String subject) {
+        return normalizeFlags.findById(GlobalSubject.keyOf(subject)).map(NormalizeRow::normalize);
+    }
+
+    @Override
+    public Optional<String> mode(String subject) {
+        return modes.findById(GlobalSubject.keyOf(subject)).map(ModeRow::mode);
+    }
+
+    @Override
+    public Optional<VersionExtras> versionExtras(String subject, int version) {
+        return versions.findExtras(subject, version).map(row -> new VersionExtras(
+                ReadModelJson.readTree(row.metadata()), ReadModelJson.readTree(row.ruleSet())));
+    }
+
+    @Override
+    public Optional<List<Integer>> referencedBy(String subject, int version) {
+        java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
+        for (int v : new int[] {version, -1}) {
+            com.fasterxml.jackson.databind.node.ArrayNode pattern =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            pattern.addObject().put("subject", subject).put("version", v);
+            ids.addAll(versions.findLiveIdsReferencing(pattern.toString()));
+        }
+        return Optional.of(List.copyOf(ids));
+    }
+
+    @Override
+    public int maxSchemaId() {
+        return schemas.findMaxId();
     }
 
     @Override

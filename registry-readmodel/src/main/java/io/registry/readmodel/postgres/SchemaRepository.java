@@ -12,6 +12,9 @@ public interface SchemaRepository extends GenericRepository<SchemaRow, Integer> 
 
     Optional<SchemaRow> findById(int id);
 
+    @Query("SELECT COALESCE(MAX(id), 0) FROM schemas")
+    int findMaxId();
+
     /** The lowest id wins when one content has several ids: stable whatever order the log was replayed in. */
     @Query("SELECT id FROM schemas WHERE fingerprint = :fingerprint ORDER BY id LIMIT 1")
     Optional<Integer> findLowestIdByFingerprint(String fingerprint);

@@ -84,6 +84,11 @@ final class RedisChanges implements ProjectionChanges {
     }
 
     @Override
+    public void putNormalize(String subject, Boolean normalize) {
+        putField(keys.normalize(), subject, normalize == null ? null : normalize.toString());
+    }
+
+    @Override
     public void putMode(String subject, String mode) {
         putField(keys.mode(), subject, mode);
     }

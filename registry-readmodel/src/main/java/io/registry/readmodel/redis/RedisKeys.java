@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
  * P subjects:all           zset    score 0: every subject with at least one version, in byte order
  * P subjects:live          zset    score 0: subjects with at least one non-deleted version
  * P config                 hash    &lt;subject&gt; → compatibility level; field "" is the global config
+ * P config-normalize       hash    &lt;subject&gt; → "true"|"false": the config's normalize flag; "" is global
  * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
  * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
  * P log                    string  the id (Kafka topic id) of the log the projection was built from
@@ -67,6 +68,10 @@ public class RedisKeys {
 
     String config() {
         return prefix + "config";
+    }
+
+    String normalize() {
+        return prefix + "config-normalize";
     }
 
     String mode() {

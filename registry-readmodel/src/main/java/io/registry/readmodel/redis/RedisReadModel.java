@@ -104,6 +104,16 @@ public class RedisReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<Boolean> normalize(String subject) {
+        return Optional.ofNullable(redis.hget(keys.normalize(), RedisKeys.field(subject))).map(Boolean::valueOf);
+    }
+
+    @Override
+    public Optional<String> mode(String subject) {
+        return Optional.ofNullable(redis.hget(keys.mode(), RedisKeys.field(subject)));
+    }
+
+    @Override
     public long appliedSeq() {
         String seq = redis.hget(keys.checkpoint(), RedisKeys.SEQ);
         return seq == null ? 0 : Long.parseLong(seq);

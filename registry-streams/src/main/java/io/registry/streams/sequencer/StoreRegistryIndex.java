@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.registry.core.subject.IndexedSchema;
 import io.registry.core.subject.IndexedVersion;
 import io.registry.core.subject.MutableRegistryIndex;
+import io.registry.core.subject.Referrer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.io.IOException;
@@ -16,14 +19,25 @@ import java.util.Optional;
  * The sequencer's index kept in a changelogged Kafka Streams store. Writes to it commit in the same transaction
  * as the log records and replies, so after a crash the index is exactly as of the last committed command.
  * Key layout: {@code fp/<fingerprint>} → id, {@code id/<id>} → schema JSON, {@code sv/<subject>} → versions JSON,
- * {@code cfg/<subject>} and {@code mode/<subject>} (empty subject = global), {@code meta/…} counters.
+ * {@code cfg/<subject>}, {@code norm/<subject>} (config's normalize flag) and {@code mode/<subject>} (empty subject = global), {@code ref/<version>/<subject>} →
+ * the live referrers of that version (JSON), {@code meta/…} counters.
  */
 final class StoreRegistryIndex implements MutableRegistryIndex {
     static final String BOOTSTRAPPED = "meta/bootstrapped";
+    /**
+     * Layout version of the index. 2 added the reverse reference index ({@code ref/…}) and metadata/ruleSet in
+     * {@code sv/…}: an index of an older layout is completed by replaying the log over it (applying is
+     * idempotent, so the result equals a fresh build).
+     */
+    static final String FORMAT = "meta/format";
+    static final String CURRENT_FORMAT = "2";
     private static final String MAX_ID = "meta/maxId";
     private static final String LAST_SEQ = "meta/lastSeq";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<IndexedVersion>> VERSIONS = new TypeReference<>() {
+    };
+
+    private static final TypeReference<List<Referrer>> REFERRERS = new TypeReference<>() {
     };
 
     private final KeyValueStore<String, String> store;
@@ -32,12 +46,14 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
         this.store = store;
     }
 
+    /** Built from the log, in the current layout. */
     boolean bootstrapped() {
-        return store.get(BOOTSTRAPPED) != null;
+        return store.get(BOOTSTRAPPED) != null && CURRENT_FORMAT.equals(store.get(FORMAT));
     }
 
     void markBootstrapped() {
         store.put(BOOTSTRAPPED, "1");
+        store.put(FORMAT, CURRENT_FORMAT);
     }
 
     @Override
@@ -63,9 +79,55 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
         }
     }
 
+    /** Scans the subjects (prefix {@code sv/}); only entering global IMPORT mode asks, which is rare. */
+    @Override
+    public boolean anyLiveVersion() {
+        try (KeyValueIterator<String, String> it = store.prefixScan("sv/", new StringSerializer())) {
+            while (it.hasNext()) {
+                String json = it.next().value;
+                try {
+                    if (JSON.readValue(json, VERSIONS).stream().anyMatch(v -> !v.deleted())) {
+                        return true;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public List<Referrer> referrers(String subject, int version) {
+        String json = store.get("ref/" + version + "/" + subject);
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(json, REFERRERS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void putReferrers(String subject, int version, List<Referrer> referrers) {
+        putOrDelete("ref/" + version + "/" + subject, referrers.isEmpty() ? null : write(referrers));
+    }
+
     @Override
     public Optional<String> compatibility(String subject) {
         return Optional.ofNullable(store.get("cfg/" + nullToEmpty(subject)));
+    }
+
+    @Override
+    public Optional<Boolean> normalize(String subject) {
+        return Optional.ofNullable(store.get("norm/" + nullToEmpty(subject))).map(Boolean::valueOf);
+    }
+
+    @Override
+    public void putNormalize(String subject, Boolean normalize) {
+        putOrDelete("norm/" + nullToEmpty(subject), normalize == null ? null : normalize.toString());
     }
 
     @Override
