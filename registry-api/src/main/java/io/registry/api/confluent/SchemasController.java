@@ -18,7 +18,7 @@ import io.registry.readmodel.SubjectVersion;
 
 import java.util.List;
 
-/** {@code /schemas/ids/{id}…}: schemas by global id. */
+/** {@code /schemas/ids/{id}/…}: schemas by global id ({@code GET /schemas/ids/{id}}: {@link SchemaByIdController}). */
 @Controller("/schemas/ids/{id}")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -29,11 +29,7 @@ public class SchemasController {
         this.reads = reads;
     }
 
-    @Get
-    public HttpResponse<byte[]> byId(@PathVariable int id, @Nullable @QueryValue String subject) {
-        StoredSchema schema = visibleSchema(id, subject);
-        return JsonResponses.ok(SchemaBodies.byId(schema));
-    }
+    // GET /schemas/ids/{id} itself: SchemaByIdController (non-blocking on a cache hit; issue 4).
 
     @Get("/schema")
     public HttpResponse<byte[]> rawById(@PathVariable int id, @Nullable @QueryValue String subject) {
