@@ -1,6 +1,7 @@
 package io.registry.api.http;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
@@ -29,6 +30,7 @@ public class LoadSheddingFilter implements Ordered {
     }
 
     @RequestFilter
+    @Nullable
     public HttpResponse<?> admit(HttpRequest<?> request) {
         if (maxInFlight <= 0) {
             return null;

@@ -48,6 +48,12 @@ public final class SchemaByIdCache {
         return loaded;
     }
 
+    /** The schema if it is in the cache, else null; never touches the read model. */
+    public StoredSchema getIfCached(int id) {
+        Entry cached = cache.getIfPresent(id);
+        return cached == null ? null : cached.schema;
+    }
+
     /**
      * The cached answer body for {@code id}, rendered by {@code render} on first use; null when the id is not in
      * the cache. Never touches the read model, so it is safe on an event loop.
