@@ -9,12 +9,16 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
+import io.registry.api.read.ProjectionWatermark;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SchemaByIdCache;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.redis.RedisReadModel;
 import jakarta.inject.Named;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +31,11 @@ import java.util.concurrent.Executor;
  * missing or invalid, {@code deleted=true}, the schema is not cached — takes the blocking path
  * ({@link RegistryReads}: Redis, then Postgres, with Confluent's errors) on the blocking executor, so answers and
  * errors are the same as before. The other {@code /subjects…} routes are in {@link SubjectsController}.
+ *
+ * <p>Answers are also kept in a small local cache tagged with the projection watermark read <em>before</em> the
+ * Redis read, and served only while the watermark has not moved: the data then reflects at least the sequence
+ * reported in {@code X-Registry-Seq}, and any write acknowledged by this node (which waits for the watermark to
+ * pass it) invalidates every entry, so read-your-writes holds.
  */
 @Controller("/subjects")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
@@ -35,13 +44,19 @@ public class SubjectVersionController {
     private final RedisReadModel redis;
     private final SchemaByIdCache cache;
     private final Executor blocking;
+    private final ProjectionWatermark watermark;
+    private final Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record Answer(long seq, byte[] body) {
+    }
 
     public SubjectVersionController(RegistryReads reads, RedisReadModel redis, SchemaByIdCache cache,
-                                    @Named(TaskExecutors.BLOCKING) Executor blocking) {
+                                    @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark) {
         this.reads = reads;
         this.redis = redis;
         this.cache = cache;
         this.blocking = blocking;
+        this.watermark = watermark;
     }
 
     @Get("/{subject}/versions/{version}")
@@ -50,12 +65,19 @@ public class SubjectVersionController {
         if (deleted) {
             return blocking(subject, version, true);
         }
+        String key = version + '\u0000' + subject;
+        long seq = watermark.applied();
+        Answer hit = answers.getIfPresent(key);
+        if (hit != null && hit.seq() == seq) {
+            return CompletableFuture.completedFuture(JsonResponses.ok(hit.body()));
+        }
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         try {
             redis.versionsAsync(subject).whenComplete((versions, error) -> {
-                HttpResponse<byte[]> fast = error == null ? fromRedis(versions, version) : null;
+                byte[] fast = error == null ? fromRedis(versions, version) : null;
                 if (fast != null) {
-                    answer.complete(fast);
+                    answers.put(key, new Answer(seq, fast));
+                    answer.complete(JsonResponses.ok(fast));
                 } else {
                     blocking(subject, version, false).whenComplete((r, e) -> {
                         if (e != null) {
@@ -73,7 +95,7 @@ public class SubjectVersionController {
     }
 
     /** The answer from Redis's versions and the cached schema, or null when the blocking path must decide. */
-    private HttpResponse<byte[]> fromRedis(List<SubjectVersion> all, String versionText) {
+    private byte[] fromRedis(List<SubjectVersion> all, String versionText) {
         SubjectVersion found = null;
         boolean latest = "latest".equalsIgnoreCase(versionText) || "-1".equals(versionText);
         int wanted = -1;
@@ -93,7 +115,7 @@ public class SubjectVersionController {
             return null;
         }
         StoredSchema schema = cache.getIfCached(found.schemaId());
-        return schema == null ? null : JsonResponses.ok(SchemaBodies.version(found, schema));
+        return schema == null ? null : JsonResponses.bytes(SchemaBodies.version(found, schema));
     }
 
     private CompletableFuture<HttpResponse<byte[]>> blocking(String subject, String version, boolean deleted) {
