@@ -17,7 +17,7 @@ import io.registry.readmodel.SubjectVersion;
 
 import java.util.List;
 
-/** {@code /schemas/ids/{id}…}: schemas by global id. */
+/** {@code /schemas/ids/{id}/…}: schemas by global id ({@code GET /schemas/ids/{id}}: {@link SchemaByIdController}). */
 @Controller("/schemas/ids/{id}")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -28,21 +28,7 @@ public class SchemasController {
         this.reads = reads;
     }
 
-    /**
-     * {@code fetchMaxId=true} adds {@code maxId} (the largest id this region's projection holds). {@code format} is
-     * accepted; only the default (stored canonical) rendering is served.
-     */
-    @Get
-    public HttpResponse<byte[]> byId(@PathVariable int id, @Nullable @QueryValue String subject,
-                                     @QueryValue(defaultValue = "false") boolean fetchMaxId,
-                                     @Nullable @QueryValue String format) {
-        StoredSchema schema = visibleSchema(id, subject);
-        java.util.Map<String, Object> body = SchemaBodies.byId(schema);
-        if (fetchMaxId) {
-            body.put("maxId", Math.max(id, reads.readModel().maxSchemaId()));
-        }
-        return JsonResponses.ok(body);
-    }
+    // GET /schemas/ids/{id} itself: SchemaByIdController (non-blocking on a cache hit; issue 4).
 
     @Get("/schema")
     public HttpResponse<byte[]> rawById(@PathVariable int id, @Nullable @QueryValue String subject) {

@@ -116,13 +116,7 @@ public class SubjectsController {
         return JsonResponses.ok(reads.referencedBy(subject, v.version()));
     }
 
-    @Get("/{subject}/versions/{version}")
-    public HttpResponse<byte[]> version(@PathVariable String subject, @PathVariable String version,
-                                        @QueryValue(defaultValue = "false") boolean deleted) {
-        SubjectVersion v = reads.version(subject, version, deleted);
-        return JsonResponses.ok(SchemaBodies.version(v, reads.schema(v.schemaId()),
-                reads.readModel().versionExtras(subject, v.version())));
-    }
+    // GET /subjects/{s}/versions/{v} itself: SubjectVersionController (non-blocking from Redis; issue 4).
 
     @Get("/{subject}/versions/{version}/schema")
     public HttpResponse<byte[]> rawVersion(@PathVariable String subject, @PathVariable String version,

@@ -6,31 +6,68 @@ import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Schemas by id never change once written, so they are cached in-process with no invalidation, bounded by
  * approximate bytes rather than entries (a few huge schemas must not blow the heap). Misses are not cached:
  * an id unknown now may be registered a moment later.
+ *
+ * <p>Each entry also keeps its {@code GET /schemas/ids/{id}} answer, serialized once ({@link #cachedBody}), so a
+ * hit is served from the Netty event loop with no thread hop, no read-model call and no serialization.
  */
 public final class SchemaByIdCache {
     private final ReadModel readModel;
-    private final Cache<Integer, StoredSchema> cache;
+    private final Cache<Integer, Entry> cache;
+
+    private static final class Entry {
+        final StoredSchema schema;
+        volatile byte[] body;
+
+        Entry(StoredSchema schema) {
+            this.schema = schema;
+        }
+    }
 
     public SchemaByIdCache(ReadModel readModel, long maxBytes) {
         this.readModel = readModel;
+        // Weighs the schema (UTF-16 chars), its fingerprint and the serialized answer it will hold (~ its length).
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Integer id, StoredSchema s) -> 64 + 2 * s.schema().length() + s.fingerprint().length())
+                .weigher((Integer id, Entry e) -> 96 + 3 * e.schema.schema().length() + e.schema.fingerprint().length())
                 .build();
     }
 
     public Optional<StoredSchema> get(int id) {
-        StoredSchema cached = cache.getIfPresent(id);
+        Entry cached = cache.getIfPresent(id);
         if (cached != null) {
-            return Optional.of(cached);
+            return Optional.of(cached.schema);
         }
         Optional<StoredSchema> loaded = readModel.schemaById(id);
-        loaded.ifPresent(s -> cache.put(id, s));
+        loaded.ifPresent(s -> cache.put(id, new Entry(s)));
         return loaded;
+    }
+
+    /** The schema if it is in the cache, else null; never touches the read model. */
+    public StoredSchema getIfCached(int id) {
+        Entry cached = cache.getIfPresent(id);
+        return cached == null ? null : cached.schema;
+    }
+
+    /**
+     * The cached answer body for {@code id}, rendered by {@code render} on first use; null when the id is not in
+     * the cache. Never touches the read model, so it is safe on an event loop.
+     */
+    public byte[] cachedBody(int id, Function<StoredSchema, byte[]> render) {
+        Entry cached = cache.getIfPresent(id);
+        if (cached == null) {
+            return null;
+        }
+        byte[] body = cached.body;
+        if (body == null) {
+            body = render.apply(cached.schema);
+            cached.body = body;
+        }
+        return body;
     }
 }

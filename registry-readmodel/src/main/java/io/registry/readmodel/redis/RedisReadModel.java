@@ -1,6 +1,7 @@
 package io.registry.readmodel.redis;
 
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.readmodel.ReadModel;
@@ -14,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The read model served from Redis, one command per call on the application's shared connection (see
@@ -41,10 +43,12 @@ public class RedisReadModel implements ReadModel {
             Comparator.comparing(SubjectVersion::subject, CODE_POINT_ORDER).thenComparingInt(SubjectVersion::version);
 
     private final RedisCommands<String, String> redis;
+    private final RedisAsyncCommands<String, String> async;
     private final RedisKeys keys;
 
     public RedisReadModel(StatefulRedisConnection<String, String> connection, RedisKeys keys) {
         this.redis = connection.sync();
+        this.async = connection.async();
         this.keys = keys;
     }
 
@@ -65,8 +69,20 @@ public class RedisReadModel implements ReadModel {
 
     @Override
     public List<SubjectVersion> versions(String subject) {
+        return toVersions(subject, redis.hgetall(keys.subject(subject)));
+    }
+
+    /**
+     * {@link #versions} without blocking the caller (one HGETALL on the shared connection; the stage completes on
+     * Lettuce's I/O thread). Empty means "not in Redis", as for {@link #versions}.
+     */
+    public CompletionStage<List<SubjectVersion>> versionsAsync(String subject) {
+        return async.hgetall(keys.subject(subject)).thenApply(fields -> toVersions(subject, fields));
+    }
+
+    private static List<SubjectVersion> toVersions(String subject, Map<String, String> fields) {
         List<SubjectVersion> versions = new ArrayList<>();
-        for (Map.Entry<String, String> field : redis.hgetall(keys.subject(subject)).entrySet()) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
             versions.add(toSubjectVersion(subject, Integer.parseInt(field.getKey()), field.getValue()));
         }
         versions.sort(Comparator.comparingInt(SubjectVersion::version));

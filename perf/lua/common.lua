@@ -1,0 +1,67 @@
+-- Shared by the perf scripts: per-thread status counts collected in done(), machine-readable summary lines.
+local threads = {}
+local next_tid = 0
+
+function setup(thread)
+  next_tid = next_tid + 1
+  thread:set("tid", next_tid)
+  table.insert(threads, thread)
+end
+
+counts = {}
+badbody = 0
+
+function count_status(status)
+  local k = tostring(status)
+  counts[k] = (counts[k] or 0) + 1
+end
+
+function summarize(summary, latency)
+  local secs = summary.duration / 1e6
+  io.write(string.format("PERF requests %d\n", summary.requests))
+  io.write(string.format("PERF rps %.1f\n", summary.requests / secs))
+  io.write(string.format("PERF p50 %.3f\n", latency:percentile(50) / 1000))
+  io.write(string.format("PERF p95 %.3f\n", latency:percentile(95) / 1000))
+  io.write(string.format("PERF p99 %.3f\n", latency:percentile(99) / 1000))
+  io.write(string.format("PERF max %.3f\n", latency.max / 1000))
+  local e = summary.errors
+  io.write(string.format("PERF sockerr %d\n", e.connect + e.read + e.write + e.timeout))
+  io.write(string.format("PERF non2xx %d\n", e.status))
+  local agg = {}
+  local bad = 0
+  for _, t in ipairs(threads) do
+    local c = t:get("counts")
+    if c then
+      for k, v in pairs(c) do agg[k] = (agg[k] or 0) + v end
+    end
+    bad = bad + (t:get("badbody") or 0)
+  end
+  local parts = {}
+  for k, v in pairs(agg) do table.insert(parts, k .. ":" .. v) end
+  table.sort(parts)
+  io.write("PERF statuses " .. (#parts > 0 and table.concat(parts, ",") or "-") .. "\n")
+  io.write(string.format("PERF badbody %d\n", bad))
+end
+
+function done(summary, latency, requests)
+  summarize(summary, latency)
+end
+
+local CT = { ["Content-Type"] = "application/vnd.schemaregistry.v1+json" }
+
+-- A distinct Avro record per (tag, n): a new schema and subject every time.
+function avro_body(name, extra_field)
+  local fields = '{\\"name\\":\\"f\\",\\"type\\":\\"string\\"}'
+  if extra_field then
+    fields = fields .. ',{\\"name\\":\\"g\\",\\"type\\":[\\"null\\",\\"string\\"],\\"default\\":null}'
+  end
+  return '{"schema":"{\\"type\\":\\"record\\",\\"name\\":\\"' .. name .. '\\",\\"fields\\":[' .. fields .. ']}"}'
+end
+
+function post(path, body)
+  return wrk.format("POST", path, CT, body)
+end
+
+function get(path)
+  return wrk.format("GET", path)
+end

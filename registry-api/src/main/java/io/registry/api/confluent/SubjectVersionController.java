@@ -1,0 +1,147 @@
+package io.registry.api.confluent;
+
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.registry.api.http.JsonResponses;
+import io.registry.api.http.RegistryMediaTypes;
+import io.registry.api.read.ProjectionWatermark;
+import io.registry.api.read.RegistryReads;
+import io.registry.api.read.SchemaByIdCache;
+import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
+import io.registry.readmodel.redis.RedisReadModel;
+import jakarta.inject.Named;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * {@code GET /subjects/{s}/versions/{v}} ({@code latest}, {@code -1} or a number), the hot read of serializers
+ * using "latest", without blocking the event loop and without JDBC: one asynchronous Redis HGETALL of the
+ * subject, the schema from the in-process cache. Anything else — Redis has nothing or fails, the version is
+ * missing or invalid, {@code deleted=true}, the schema is not cached — takes the blocking path
+ * ({@link RegistryReads}: Redis, then Postgres, with Confluent's errors) on the blocking executor, so answers and
+ * errors are the same as before. The other {@code /subjects…} routes are in {@link SubjectsController}.
+ *
+ * <p>Answers are also kept in a small local cache tagged with the projection watermark read <em>before</em> the
+ * Redis read, and served only while the watermark has not moved: the data then reflects at least the sequence
+ * reported in {@code X-Registry-Seq}, and any write acknowledged by this node (which waits for the watermark to
+ * pass it) invalidates every entry, so read-your-writes holds.
+ */
+@Controller("/subjects")
+@Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+public class SubjectVersionController {
+    private final RegistryReads reads;
+    private final RedisReadModel redis;
+    private final SchemaByIdCache cache;
+    private final Executor blocking;
+    private final ProjectionWatermark watermark;
+    private final Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(10_000).build();
+    /**
+     * A version's {@code metadata}/{@code ruleSet} (Postgres only), keyed by subject, version and schema id; filled
+     * by the blocking path, so the fast path only answers versions whose extras it already knows.
+     */
+    private final Cache<String, Optional<VersionExtras>> extras = Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private record Answer(long seq, byte[] body) {
+    }
+
+    public SubjectVersionController(RegistryReads reads, RedisReadModel redis, SchemaByIdCache cache,
+                                    @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark) {
+        this.reads = reads;
+        this.redis = redis;
+        this.cache = cache;
+        this.blocking = blocking;
+        this.watermark = watermark;
+    }
+
+    @Get("/{subject}/versions/{version}")
+    public CompletableFuture<HttpResponse<byte[]>> version(@PathVariable String subject, @PathVariable String version,
+                                                           @QueryValue(defaultValue = "false") boolean deleted) {
+        if (deleted) {
+            return blocking(subject, version, true);
+        }
+        String key = version + '\u0000' + subject;
+        long seq = watermark.applied();
+        Answer hit = answers.getIfPresent(key);
+        if (hit != null && hit.seq() == seq) {
+            return CompletableFuture.completedFuture(JsonResponses.ok(hit.body()));
+        }
+        CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
+        try {
+            redis.versionsAsync(subject).whenComplete((versions, error) -> {
+                byte[] fast = error == null ? fromRedis(versions, version) : null;
+                if (fast != null) {
+                    answers.put(key, new Answer(seq, fast));
+                    answer.complete(JsonResponses.ok(fast));
+                } else {
+                    blocking(subject, version, false).whenComplete((r, e) -> {
+                        if (e != null) {
+                            answer.completeExceptionally(e);
+                        } else {
+                            answer.complete(r);
+                        }
+                    });
+                }
+            });
+        } catch (RuntimeException e) {
+            return blocking(subject, version, false);
+        }
+        return answer;
+    }
+
+    /** The answer from Redis's versions and the cached schema, or null when the blocking path must decide. */
+    private byte[] fromRedis(List<SubjectVersion> all, String versionText) {
+        SubjectVersion found = null;
+        boolean latest = "latest".equalsIgnoreCase(versionText) || "-1".equals(versionText);
+        int wanted = -1;
+        if (!latest) {
+            try {
+                wanted = Integer.parseInt(versionText);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        for (SubjectVersion v : all) {
+            if (!v.deleted() && (latest || v.version() == wanted)) {
+                found = v; // ascending: the last live one is the latest
+            }
+        }
+        if (found == null) {
+            return null;
+        }
+        StoredSchema schema = cache.getIfCached(found.schemaId());
+        Optional<VersionExtras> known = extras.getIfPresent(extrasKey(found));
+        return schema == null || known == null ? null : JsonResponses.bytes(SchemaBodies.version(found, schema, known));
+    }
+
+    private static String extrasKey(SubjectVersion v) {
+        return v.subject() + '\u0000' + v.version() + '\u0000' + v.schemaId();
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> blocking(String subject, String version, boolean deleted) {
+        CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
+        blocking.execute(() -> {
+            try {
+                SubjectVersion v = reads.version(subject, version, deleted);
+                Optional<VersionExtras> found = reads.readModel().versionExtras(subject, v.version());
+                extras.put(extrasKey(v), found);
+                answer.complete(JsonResponses.ok(SchemaBodies.version(v, reads.schema(v.schemaId()), found)));
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        });
+        return answer;
+    }
+}
