@@ -3,6 +3,7 @@ package io.registry.streams.sequencer;
 import io.registry.core.schema.SchemaFormats;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.subject.RegistryStateMachine;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -60,6 +61,9 @@ public final class Sequencer implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(Duration.ofSeconds(30));
+        // Leave the group on a clean stop: Kafka Streams otherwise stays a member until its session expires, and
+        // a restarted (or standby) sequencer would wait that long before it may take the commands partition.
+        streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+                .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     }
 }
