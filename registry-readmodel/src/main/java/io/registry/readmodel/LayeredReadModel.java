@@ -69,11 +69,6 @@ public class LayeredReadModel implements ReadModel {
     }
 
     @Override
-    public Optional<String> versionMetadata(String subject, int version) {
-        return read(r -> r.versionMetadata(subject, version), Optional::isPresent);
-    }
-
-    @Override
     public List<SubjectVersion> usagesOf(int schemaId) {
         return read(r -> r.usagesOf(schemaId), LayeredReadModel::notEmpty);
     }
@@ -93,10 +88,9 @@ public class LayeredReadModel implements ReadModel {
         return read(r -> r.mode(subject), Optional::isPresent);
     }
 
-    /** Postgres only (see {@link ReadModel#versionExtras}). */
     @Override
     public Optional<VersionExtras> versionExtras(String subject, int version) {
-        return postgres.versionExtras(subject, version);
+        return read(r -> r.versionExtras(subject, version), Optional::isPresent);
     }
 
     @Override

@@ -23,12 +23,6 @@ public interface ReadModel {
 
     Optional<SubjectVersion> version(String subject, int version);
 
-    /**
-     * The {@code metadata} object registered with a subject version (Confluent's {@code {tags, properties,
-     * sensitive}}), as compact JSON text; empty when the version is unknown or was registered without metadata.
-     */
-    Optional<String> versionMetadata(String subject, int version);
-
     /** Every (subject, version) that uses the schema id, soft-deleted ones included. */
     List<SubjectVersion> usagesOf(int schemaId);
 
@@ -42,12 +36,10 @@ public interface ReadModel {
     Optional<String> mode(String subject);
 
     /**
-     * The version's {@code metadata}/{@code ruleSet}, when it has any. Only the Postgres projection keeps them
-     * (rarely used; the Redis layout stays minimal), so the default answers none.
+     * The {@code metadata} (Confluent's {@code {tags, properties, sensitive}}) and {@code ruleSet} registered with a
+     * subject version; empty when the version is unknown or was registered with neither.
      */
-    default Optional<VersionExtras> versionExtras(String subject, int version) {
-        return Optional.empty();
-    }
+    Optional<VersionExtras> versionExtras(String subject, int version);
 
     /**
      * Ids of the live schemas whose references name {@code subject} {@code version} (or its latest, -1), ascending;

@@ -52,6 +52,32 @@ public final class ReadModelJson {
         }
     }
 
+    /** {@code {"metadata":…,"ruleSet":…}} (absent members left out), or null when the version has neither. */
+    public static String writeExtras(JsonNode metadata, JsonNode ruleSet) {
+        String m = writeTree(metadata);
+        String r = writeTree(ruleSet);
+        if (m == null && r == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode extras = MAPPER.createObjectNode();
+        if (m != null) {
+            extras.set("metadata", metadata);
+        }
+        if (r != null) {
+            extras.set("ruleSet", ruleSet);
+        }
+        return extras.toString();
+    }
+
+    public static VersionExtras readExtras(String json) {
+        JsonNode extras = readTree(json);
+        return new VersionExtras(present(extras.get("metadata")), present(extras.get("ruleSet")));
+    }
+
+    private static JsonNode present(JsonNode node) {
+        return node == null || node.isNull() ? null : node;
+    }
+
     /** @return the parsed tree, or null for null text */
     public static JsonNode readTree(String json) {
         if (json == null) {

@@ -32,7 +32,8 @@ public class SchemasController {
 
     @Get("/schema")
     public HttpResponse<byte[]> rawById(@PathVariable int id, @Nullable @QueryValue String subject) {
-        StoredSchema schema = visibleSchema(id, subject);
+        // subject does not filter, as in Confluent's default context (see SchemaByIdController)
+        StoredSchema schema = reads.schema(id);
         return JsonResponses.ok(schema.schema().getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
@@ -55,13 +56,4 @@ public class SchemasController {
         return reads.readModel().usagesOf(id).stream().filter(v -> includeDeleted || !v.deleted()).toList();
     }
 
-    /**
-     * The schema, if it exists. Like Confluent (without contexts), {@code subject} does not filter: Confluent falls
-     * back to the id in the subject's context, so a consumer whose deserializer passes its topic's subject (the
-     * Confluent JS/Java deserializers with TopicNameStrategy) still reads schemas registered under other subjects;
-     * the Java client sends an empty {@code subject=}.
-     */
-    private StoredSchema visibleSchema(int id, String subject) {
-        return reads.schema(id);
-    }
 }

@@ -13,6 +13,7 @@ import io.registry.core.semver.ChangeAssessment;
 import io.registry.core.semver.SemverPolicy;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -143,7 +144,8 @@ final class V1Api {
     }
 
     V1Metadata metadata(SubjectVersion v) {
-        return V1Metadata.fromConfluent(reads.readModel().versionMetadata(v.subject(), v.version()));
+        return V1Metadata.fromConfluent(reads.readModel().versionExtras(v.subject(), v.version())
+                .map(VersionExtras::metadata).filter(m -> m != null).map(Object::toString));
     }
 
     ChangeAssessment assess(String subject, ParsedSchema proposed, Optional<CompatibilityLevel> level) {

@@ -74,12 +74,6 @@ public class PostgresReadModel implements ReadModel {
     }
 
     @Override
-    public Optional<String> versionMetadata(String subject, int version) {
-        // jsonb prints with spaces: answer the same compact text as Redis.
-        return versions.findMetadata(subject, version).map(ReadModelJson::compact);
-    }
-
-    @Override
     public List<SubjectVersion> usagesOf(int schemaId) {
         return versions.findBySchemaId(schemaId).stream().map(VersionRow::toSubjectVersion).toList();
     }

@@ -20,8 +20,6 @@ public interface SubjectVersionRepository extends GenericRepository<SubjectVersi
     @Query("SELECT subject, version, schema_id, deleted FROM subject_versions WHERE schema_id = :schemaId ORDER BY subject, version")
     List<VersionRow> findBySchemaId(int schemaId);
 
-    @Query("SELECT CAST(metadata AS text) FROM subject_versions WHERE subject = :subject AND version = :version AND metadata IS NOT NULL")
-    Optional<String> findMetadata(String subject, int version);
     @Query("SELECT CAST(metadata AS text) AS metadata, CAST(rule_set AS text) AS rule_set FROM subject_versions "
             + "WHERE subject = :subject AND version = :version AND (metadata IS NOT NULL OR rule_set IS NOT NULL)")
     Optional<ExtrasRow> findExtras(String subject, int version);

@@ -50,21 +50,21 @@ final class RedisChanges implements ProjectionChanges {
     public void putVersion(SchemaValue value) {
         script("put", value.subject(), String.valueOf(value.version()), String.valueOf(value.id()),
                 VersionCell.flag(value.deleted()));
-        // Metadata commands keep log order among themselves (they only touch meta keys), which is all they need.
-        String metadata = ReadModelJson.writeTree(value.metadata());
-        String hash = keys.metadata(value.subject());
+        // Extras commands keep log order among themselves (they only touch extras keys), which is all they need.
+        String extras = ReadModelJson.writeExtras(value.metadata(), value.ruleSet());
+        String hash = keys.extras(value.subject());
         String field = String.valueOf(value.version());
-        if (metadata == null) {
+        if (extras == null) {
             commands.add(redis -> redis.hdel(hash, field));
         } else {
-            commands.add(redis -> redis.hset(hash, field, metadata));
+            commands.add(redis -> redis.hset(hash, field, extras));
         }
     }
 
     @Override
     public void removeVersion(String subject, int version) {
         script("remove", subject, String.valueOf(version));
-        String hash = keys.metadata(subject);
+        String hash = keys.extras(subject);
         commands.add(redis -> redis.hdel(hash, String.valueOf(version)));
     }
 

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
  * P schema:&lt;id&gt;            string  StoredSchema as JSON {id,type,schema,references,fingerprint}; SET NX (immutable)
  * P fp:&lt;fingerprint&gt;       zset    ids holding this content, score = id; the lowest id is the answer
  * P subject:&lt;subject&gt;      hash    &lt;version&gt; → "&lt;schemaId&gt;:&lt;0|1&gt;" (1 = soft-deleted)
- * P meta:&lt;subject&gt;         hash    &lt;version&gt; → the version's metadata JSON (absent: none); written with
+ * P extras:&lt;subject&gt;       hash    &lt;version&gt; → {"metadata":…,"ruleSet":…} of the version (absent: none); written with
  *                                  every put of the version, so a reused version number never shows stale metadata
  * P usages:&lt;schemaId&gt;      hash    "&lt;version&gt;:&lt;subject&gt;" → "&lt;0|1&gt;" (reverse index for usagesOf)
  * P subjects:all           zset    score 0: every subject with at least one version, in byte order
@@ -54,8 +54,8 @@ public class RedisKeys {
         return prefix + "subject:" + subject;
     }
 
-    String metadata(String subject) {
-        return prefix + "meta:" + subject;
+    String extras(String subject) {
+        return prefix + "extras:" + subject;
     }
 
     String usages(int schemaId) {

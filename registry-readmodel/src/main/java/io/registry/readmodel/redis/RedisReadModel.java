@@ -8,6 +8,7 @@ import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -96,8 +97,9 @@ public class RedisReadModel implements ReadModel {
     }
 
     @Override
-    public Optional<String> versionMetadata(String subject, int version) {
-        return Optional.ofNullable(redis.hget(keys.metadata(subject), String.valueOf(version)));
+    public Optional<VersionExtras> versionExtras(String subject, int version) {
+        return Optional.ofNullable(redis.hget(keys.extras(subject), String.valueOf(version)))
+                .map(ReadModelJson::readExtras);
     }
 
     @Override
