@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.registry.api.http.JsonResponses;
+import io.registry.api.http.RegistryException;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.ProjectionWatermark;
 import io.registry.api.read.RegistryReads;
@@ -103,16 +104,14 @@ public class SubjectVersionController {
 
     /** The answer from Redis's versions and the cached schema, or null when the blocking path must decide. */
     private byte[] fromRedis(List<SubjectVersion> all, String versionText) {
-        SubjectVersion found = null;
-        boolean latest = "latest".equalsIgnoreCase(versionText) || "-1".equals(versionText);
-        int wanted = -1;
-        if (!latest) {
-            try {
-                wanted = Integer.parseInt(versionText);
-            } catch (NumberFormatException e) {
-                return null;
-            }
+        int wanted;
+        try {
+            wanted = RegistryReads.versionNumber(versionText);
+        } catch (RegistryException invalid) {
+            return null; // the blocking path answers the Confluent error
         }
+        boolean latest = wanted == -1;
+        SubjectVersion found = null;
         for (SubjectVersion v : all) {
             if (!v.deleted() && (latest || v.version() == wanted)) {
                 found = v; // ascending: the last live one is the latest
