@@ -78,7 +78,7 @@ class DurabilityTest {
             assertTrue(pgBefore.values().stream().anyMatch(rows -> !rows.isEmpty()));
 
             stack.stop();
-            truncateReadModel(stack.database);
+            stack.database.truncateReadModel();
             stack.wipeRedis();
             assertTrue(RegistrySnapshot.redis(stack.redisPrefix).isEmpty());
             stack.restart();
@@ -114,18 +114,6 @@ class DurabilityTest {
         }
     }
 
-    private static void truncateReadModel(TestDatabase db) throws Exception {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                    + "AND tablename <> 'flyway_schema_history'")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
-            st.execute("TRUNCATE " + String.join(", ", tables));
-        }
-    }
 
     private static void deleteRecursively(Path dir) throws Exception {
         if (!Files.exists(dir)) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.registry.testkit.RedisKeyspace;
+import io.registry.testkit.ThrowawayDatabase;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -43,7 +45,7 @@ final class RegistrySnapshot {
     }
 
     /** Every row of every read-model table (Flyway's own history and timestamps left out). */
-    static Map<String, List<String>> postgres(TestDatabase db) throws SQLException {
+    static Map<String, List<String>> postgres(ThrowawayDatabase db) throws SQLException {
         Map<String, List<String>> out = new TreeMap<>();
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
@@ -79,7 +81,7 @@ final class RegistrySnapshot {
     /** Every key under the stack's prefix with its value, whatever its Redis type. */
     static Map<String, String> redis(String prefix) {
         Map<String, String> out = new TreeMap<>();
-        RedisClient client = RedisClient.create(RegistryStack.REDIS_URI);
+        RedisClient client = RedisClient.create(RedisKeyspace.URI);
         try (StatefulRedisConnection<String, String> c = client.connect()) {
             RedisCommands<String, String> r = c.sync();
             for (String key : r.keys(prefix + "*")) {

@@ -1,10 +1,11 @@
 package io.registry.dev;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.registry.kafka.embedded.SharedTestKafka;
+import io.registry.testkit.ReadModelProperties;
+import io.registry.testkit.RedisKeyspace;
+import io.registry.testkit.ThrowawayDatabase;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +20,10 @@ import java.util.UUID;
  * so tests never see each other's data.
  */
 public final class RegistryStack implements AutoCloseable {
-    static final String REDIS_URI = System.getenv().getOrDefault("REDIS_URI", "redis://127.0.0.1:6379");
-
     final String id = UUID.randomUUID().toString().substring(0, 8);
-    final TestDatabase database = TestDatabase.create();
-    final String redisPrefix = "registry-test:" + id + ":";
+    final ThrowawayDatabase database = ThrowawayDatabase.create();
+    final RedisKeyspace redis = RedisKeyspace.create();
+    final String redisPrefix = redis.prefix();
     private String topicSuffix = id;
     String logTopic = "_schemas_" + id;
     final Path stateDir;
@@ -66,13 +66,7 @@ public final class RegistryStack implements AutoCloseable {
         p.put("registry.topics.commands", "_registry_commands_" + topicSuffix);
         p.put("registry.topics.replies", "_registry_replies_" + topicSuffix);
         p.put("registry.sequencer.application-id", "registry-sequencer-" + topicSuffix);
-        p.put("datasources.default.url", database.jdbcUrl());
-        p.put("datasources.default.username", TestDatabase.USER);
-        p.put("datasources.default.password", "");
-        p.put("datasources.default.driver-class-name", "org.postgresql.Driver");
-        p.put("datasources.default.dialect", "POSTGRES");
-        p.put("redis.uri", REDIS_URI);
-        p.put("registry.redis.key-prefix", redisPrefix);
+        p.putAll(ReadModelProperties.of(database, redis));
         p.put("micronaut.server.port", -1);
         p.put("registry.sequencer.enabled", true);
         p.put("registry.projector.enabled", true);
@@ -115,15 +109,7 @@ public final class RegistryStack implements AutoCloseable {
 
     /** Deletes this stack's Redis keys. */
     void wipeRedis() {
-        RedisClient client = RedisClient.create(REDIS_URI);
-        try (StatefulRedisConnection<String, String> c = client.connect()) {
-            List<String> keys = c.sync().keys(redisPrefix + "*");
-            if (!keys.isEmpty()) {
-                c.sync().del(keys.toArray(String[]::new));
-            }
-        } finally {
-            client.shutdown();
-        }
+        redis.wipe();
     }
 
     @Override
@@ -131,7 +117,7 @@ public final class RegistryStack implements AutoCloseable {
         try {
             stop();
         } finally {
-            wipeRedis();
+            redis.close();
             database.close();
         }
     }

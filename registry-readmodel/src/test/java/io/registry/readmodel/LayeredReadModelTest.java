@@ -72,7 +72,7 @@ class LayeredReadModelTest {
 
     @Test
     void fallsBackToPostgresWhenRedisFails() {
-        RedisClient client = RedisClient.create(ReadModelTestEnvironment.REDIS);
+        RedisClient client = RedisClient.create(io.registry.testkit.RedisKeyspace.URI);
         try {
             StatefulRedisConnection<String, String> closed = client.connect();
             closed.close();

@@ -1,23 +1,15 @@
 package io.registry.streams.projection;
 
-import io.lettuce.core.KeyScanCursor;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.ScanArgs;
-import io.lettuce.core.ScanCursor;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
 import io.micronaut.context.ApplicationContext;
 import io.registry.kafka.embedded.SharedTestKafka;
+import io.registry.testkit.ReadModelProperties;
+import io.registry.testkit.RedisKeyspace;
+import io.registry.testkit.ThrowawayDatabase;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,20 +21,10 @@ import java.util.concurrent.TimeUnit;
  * drops the database and deletes the keys.
  */
 final class ProjectionTestEnvironment implements AutoCloseable {
-    static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/";
-    static final String REDIS = "redis://127.0.0.1:6379";
-
-    private final String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private final String database = "registry_test_" + id;
-    private final String keyPrefix = "registry_test_" + id + ":";
+    private final ThrowawayDatabase database = ThrowawayDatabase.create();
+    private final RedisKeyspace redis = RedisKeyspace.create();
     private final String bootstrapServers = SharedTestKafka.get().bootstrapServers();
-    private final RedisClient redisClient = RedisClient.create(REDIS);
-    private final StatefulRedisConnection<String, String> redis = redisClient.connect();
     private ApplicationContext context;
-
-    ProjectionTestEnvironment() {
-        admin("CREATE DATABASE " + database);
-    }
 
     /** A fresh, uniquely named log topic. */
     String createLogTopic() {
@@ -60,16 +42,9 @@ final class ProjectionTestEnvironment implements AutoCloseable {
     /** Starts (once) the application context; {@code extra} adds or overrides properties. */
     ApplicationContext context(Map<String, Object> extra) {
         if (context == null) {
-            Map<String, Object> properties = new HashMap<>(Map.of(
-                    "datasources.default.url", POSTGRES + database,
-                    "datasources.default.username", "postgres",
-                    "datasources.default.password", "",
-                    "datasources.default.driver-class-name", "org.postgresql.Driver",
-                    "datasources.default.maximum-pool-size", 4,
-                    "flyway.datasources.default.enabled", true,
-                    "redis.uri", REDIS,
-                    "registry.redis.key-prefix", keyPrefix,
-                    "registry.kafka.bootstrap-servers", bootstrapServers));
+            Map<String, Object> properties = ReadModelProperties.of(database, redis);
+            properties.put("datasources.default.maximum-pool-size", 4);
+            properties.put("registry.kafka.bootstrap-servers", bootstrapServers);
             properties.putAll(extra);
             context = ApplicationContext.run(properties);
         }
@@ -86,25 +61,12 @@ final class ProjectionTestEnvironment implements AutoCloseable {
 
     /** Deletes every Redis key of this environment, the checkpoint included. */
     void wipeRedis() {
-        RedisCommands<String, String> commands = redis.sync();
-        ScanCursor cursor = ScanCursor.INITIAL;
-        do {
-            KeyScanCursor<String> page = commands.scan(cursor, ScanArgs.Builder.matches(keyPrefix + "*").limit(1000));
-            if (!page.getKeys().isEmpty()) {
-                commands.del(page.getKeys().toArray(String[]::new));
-            }
-            cursor = page;
-        } while (!cursor.isFinished());
+        redis.wipe();
     }
 
     /** Empties every read-model table, the checkpoint included. */
     void wipePostgres() {
-        try (Connection c = DriverManager.getConnection(POSTGRES + database, "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute("TRUNCATE schemas, subject_versions, configs, modes, projection_checkpoint");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        database.truncateReadModel();
     }
 
     @Override
@@ -113,20 +75,9 @@ final class ProjectionTestEnvironment implements AutoCloseable {
             if (context != null && context.isRunning()) {
                 context.close();
             }
-            wipeRedis();
         } finally {
             redis.close();
-            redisClient.shutdown();
-            admin("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
-    }
-
-    private static void admin(String statement) {
-        try (Connection c = DriverManager.getConnection(POSTGRES + "postgres", "postgres", "");
-             Statement s = c.createStatement()) {
-            s.execute(statement);
-        } catch (SQLException e) {
-            throw new IllegalStateException(statement, e);
+            database.close();
         }
     }
 }
