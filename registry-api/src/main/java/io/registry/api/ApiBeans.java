@@ -16,8 +16,10 @@ import io.registry.readmodel.ReadModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registry.api.ops.OpsSettings;
 import io.registry.api.ops.ProjectionLag;
+import io.registry.api.ops.WriteMetrics;
 import io.registry.api.v1.V1Settings;
 import io.registry.api.v1.ValidatorCache;
+import io.registry.readmodel.ProgressNotices;
 import io.registry.readmodel.ProjectionStore;
 import jakarta.inject.Singleton;
 
@@ -51,8 +53,8 @@ public class ApiBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ProjectionWatermark projectionWatermark(ReadModel readModel) {
-        return new ProjectionWatermark(readModel);
+    ProjectionWatermark projectionWatermark(ReadModel readModel, List<ProgressNotices> notices) {
+        return new ProjectionWatermark(readModel, notices);
     }
 
     @Singleton
@@ -66,7 +68,7 @@ public class ApiBeans {
     WriteService writeService(CommandGateway gateway, ProjectionWatermark watermark, RegistryApiSettings settings,
                               MeterRegistry meters) {
         return new WriteService(gateway, watermark, settings.sequencerTimeout(), settings.projectionTimeout(),
-                outcome -> meters.counter("registry.sequencer.outcomes", "outcome", outcome).increment());
+                new WriteMetrics(meters));
     }
 
     @Singleton

@@ -2,6 +2,8 @@ package io.registry.dev;
 
 import io.registry.dev.RegistryHttp.Answer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,11 +45,15 @@ class DurabilityTest {
         return Long.parseLong(answer.header("X-Registry-Seq"));
     }
 
-    @Test
-    void wholeStackRestartKeepsEverythingAndIdsContinue() throws Exception {
-        try (RegistryStack stack = RegistryStack.start()) {
+    /** Both index stores, named as an operator writes them in configuration. */
+    @ParameterizedTest
+    @ValueSource(strings = {"in-memory", "rocksdb"})
+    void wholeStackRestartKeepsEverythingAndIdsContinue(String indexStore) throws Exception {
+        try (RegistryStack stack = RegistryStack.start(Map.of("registry.sequencer.index-store", indexStore))) {
             populate(stack.http);
             Map<String, String> before = RegistrySnapshot.api(stack.http);
+            assertEquals(indexStore.equals("rocksdb"), hasRocksDbFiles(stack.stateDir),
+                    "the configured index store is the one in use");
 
             stack.restart();
             assertEquals(before, RegistrySnapshot.api(stack.http));
@@ -114,6 +120,15 @@ class DurabilityTest {
         }
     }
 
+
+    private static boolean hasRocksDbFiles(Path stateDir) throws Exception {
+        if (!Files.exists(stateDir)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            return files.anyMatch(f -> f.getFileName().toString().equals("rocksdb"));
+        }
+    }
 
     private static void deleteRecursively(Path dir) throws Exception {
         if (!Files.exists(dir)) {

@@ -1,5 +1,6 @@
 package io.registry.api.read;
 
+import io.registry.readmodel.ProgressNotices;
 import io.registry.readmodel.ReadModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,12 +16,14 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The log sequence this region's projections have applied, and waits for a given sequence. One poller thread
- * serves every waiter: it polls fast while someone waits (read-your-writes) and slowly otherwise (for the
- * {@code X-Registry-Seq} header), so waiting costs no thread per request.
+ * serves every waiter, so waiting costs no thread per request. The projection stores announce each commit
+ * ({@link ProgressNotices}): a notice wakes the poller, which then reads the checkpoints. Without notices it polls,
+ * often while someone waits (read-your-writes) and slowly otherwise (for the {@code X-Registry-Seq} header).
  */
 public final class ProjectionWatermark implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionWatermark.class);
-    private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    /** The fallback for lost notices (a reconnect, a pooler that drops LISTEN): writes stay correct, only slower. */
+    private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     private final ReadModel readModel;
@@ -30,11 +33,20 @@ public final class ProjectionWatermark implements AutoCloseable {
     private volatile long applied;
     private volatile boolean running = true;
 
-    public ProjectionWatermark(ReadModel readModel) {
+    public ProjectionWatermark(ReadModel readModel, List<ProgressNotices> notices) {
         this.readModel = readModel;
         this.poller = new Thread(this::poll, "registry-projection-watermark");
         this.poller.setDaemon(true);
         this.poller.start();
+        notices.forEach(n -> n.listen(this::wake));
+    }
+
+    /**
+     * A projection committed something: read the checkpoints now rather than at the next poll. A notice that lands
+     * while the poller is reading is not lost: unpark leaves a permit, so the poller's next park returns at once.
+     */
+    private void wake() {
+        LockSupport.unpark(poller);
     }
 
     /** The last sequence seen applied by every projection of this region (a lower bound of what reads reflect). */

@@ -20,20 +20,10 @@ public final class WriteService {
     private final ProjectionWatermark watermark;
     private final Duration sequencerTimeout;
     private final Duration projectionTimeout;
-    private final java.util.function.Consumer<String> outcomes;
+    private final WriteObserver outcomes;
 
     public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
-                        Duration projectionTimeout) {
-        this(gateway, watermark, sequencerTimeout, projectionTimeout, outcome -> {
-        });
-    }
-
-    /**
-     * @param outcomes told the outcome of every write: {@code registered}, {@code existing} (idempotent repeat),
-     *                 {@code config-updated}, {@code rejected}, {@code timeout}, {@code error}
-     */
-    public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
-                        Duration projectionTimeout, java.util.function.Consumer<String> outcomes) {
+                        Duration projectionTimeout, WriteObserver outcomes) {
         this.outcomes = outcomes;
         this.gateway = gateway;
         this.watermark = watermark;
@@ -44,16 +34,17 @@ public final class WriteService {
     /** @throws RegistryException with the sequencer's error code when it rejected the command, or 50002 on timeout */
     public WriteResult submit(Command command, String principal) {
         Reply reply;
+        long sent = System.nanoTime();
         try {
             reply = gateway.send(command, principal, sequencerTimeout).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                outcomes.accept("timeout");
+                outcomes.outcome("timeout");
                 throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "The sequencer did not answer within "
                         + sequencerTimeout.toMillis() + " ms; the command expires unapplied at that deadline, "
                         + "so it is safe to retry");
             }
-            outcomes.accept("error");
+            outcomes.outcome("error");
             throw new RegistryException(ErrorCode.STORE_ERROR, "Could not send the command to the log: "
                     + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -61,15 +52,18 @@ public final class WriteService {
             throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "Interrupted while waiting for the sequencer");
         }
         if (reply.outcome() instanceof Outcome.Rejected rejected) {
-            outcomes.accept("rejected");
+            outcomes.outcome("rejected");
             throw new RegistryException(rejected.errorCode(), rejected.message());
         }
         if (reply.outcome() instanceof Outcome.Registered registered) {
-            outcomes.accept(registered.created() ? "registered" : "existing");
+            outcomes.outcome(registered.created() ? "registered" : "existing");
         } else {
-            outcomes.accept("config-updated");
+            outcomes.outcome("config-updated");
         }
-        return new WriteResult(reply.outcome(), reply.seq(), awaitVisible(reply.seq()));
+        long replied = System.nanoTime();
+        boolean visible = awaitVisible(reply.seq());
+        outcomes.accepted(replied - sent, System.nanoTime() - replied);
+        return new WriteResult(reply.outcome(), reply.seq(), visible);
     }
 
     /** Waits (bounded) until the projections applied {@code seq}; false if they did not in time. */

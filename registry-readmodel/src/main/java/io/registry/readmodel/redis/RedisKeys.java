@@ -20,6 +20,7 @@ import jakarta.inject.Singleton;
  * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
  * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
  * P log                    string  the id (Kafka topic id) of the log the projection was built from
+ * P applied                channel each committed batch's sequence, published inside its MULTI
  * </pre>
  * Each read is one command on one key. Subject hashes, usages and subject lists are maintained together by
  * {@code apply_changes.lua}. On Redis Cluster, use a hash-tagged prefix such as {@code {registry}:} so that the
@@ -80,6 +81,11 @@ public class RedisKeys {
 
     String checkpoint() {
         return prefix + "checkpoint";
+    }
+
+    /** The pub/sub channel the projection announces each committed batch on (its sequence as the message). */
+    String appliedChannel() {
+        return prefix + "applied";
     }
 
     /** The id of the log the projection was built from. */

@@ -143,6 +143,7 @@ public class RedisProjectionStore implements ProjectionStore, AutoCloseable {
             redis.hset(keys.checkpoint(), Map.of(
                     RedisKeys.NEXT_OFFSET, String.valueOf(next.nextOffset()),
                     RedisKeys.SEQ, String.valueOf(next.seq())));
+            redis.publish(keys.appliedChannel(), String.valueOf(next.seq()));
             RedisFuture<TransactionResult> exec = redis.exec();
             connection.flushCommands();
             TransactionResult result = await(exec);

@@ -44,6 +44,9 @@ public final class Sequencer implements AutoCloseable {
         // A command should reach the processor as soon as it lands, not after a fetch wait.
         p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 5);
         p.put(StreamsConfig.producerPrefix("linger.ms"), 0);
+        // The thread commits only between polls: a poll blocking for the default 100 ms while no new command comes
+        // would hold the last command's transaction (and its caller) open that long.
+        p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, settings.commitInterval().toMillis()));
         // A crashed sequencer holds the commands partition until its session expires: keep that short so a
         // standby or restarted node takes over within seconds (the broker's minimum is 6 s).
         p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);

@@ -20,7 +20,7 @@ public class SequencerBeans {
         TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
         Sequencer sequencer = new Sequencer(new SequencerSettings(kafka.bootstrapServers(), kafka.layout(),
                 config.getApplicationId(), config.getStateDir(), config.getCommitInterval(),
-                config.getStandbyReplicas()));
+                config.getStandbyReplicas(), config.getIndexStore()));
         sequencer.start();
         return sequencer;
     }

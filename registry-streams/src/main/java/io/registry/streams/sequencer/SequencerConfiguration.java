@@ -13,6 +13,7 @@ public class SequencerConfiguration {
     private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "registry-sequencer-state");
     private Duration commitInterval = Duration.ofMillis(20);
     private int standbyReplicas = 0;
+    private IndexStoreKind indexStore = IndexStoreKind.IN_MEMORY;
 
     public boolean isEnabled() {
         return enabled;
@@ -52,5 +53,13 @@ public class SequencerConfiguration {
 
     public void setStandbyReplicas(int standbyReplicas) {
         this.standbyReplicas = standbyReplicas;
+    }
+
+    public IndexStoreKind getIndexStore() {
+        return indexStore;
+    }
+
+    public void setIndexStore(IndexStoreKind indexStore) {
+        this.indexStore = indexStore;
     }
 }

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * @param commitInterval how long Kafka Streams may batch commands into one transaction: the floor of write latency
+ * @param commitInterval  how long Kafka Streams may batch commands into one transaction: the floor of write latency
  * @param standbyReplicas warm copies of the index on other sequencer nodes, for fast failover
+ * @param indexStore      where the sequencer keeps its index between commits (see {@link IndexStoreKind})
  */
 public record SequencerSettings(String bootstrapServers, TopicLayout layout, String applicationId, Path stateDir,
-                                Duration commitInterval, int standbyReplicas) {
+                                Duration commitInterval, int standbyReplicas, IndexStoreKind indexStore) {
 }

@@ -21,7 +21,7 @@ public final class SequencerTopology {
         topology.addSource("commands", new ByteArrayDeserializer(), new ByteArrayDeserializer(),
                 settings.layout().commands());
         topology.addProcessor("sequencer", () -> new SequencerProcessor(settings, machine), "commands");
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(INDEX_STORE),
+        topology.addStateStore(Stores.keyValueStoreBuilder(settings.indexStore().supplier(INDEX_STORE),
                 Serdes.String(), Serdes.String()), "sequencer");
         topology.addSink(LOG_SINK, settings.layout().log(), new ByteArraySerializer(), new ByteArraySerializer(),
                 "sequencer");

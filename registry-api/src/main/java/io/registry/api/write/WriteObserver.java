@@ -1,0 +1,17 @@
+package io.registry.api.write;
+
+/** Told what became of every write, for metrics. Called on the request's thread: keep it quick. */
+public interface WriteObserver {
+
+    /**
+     * @param outcome {@code registered}, {@code existing} (idempotent repeat), {@code config-updated},
+     *                {@code rejected}, {@code timeout} or {@code error}
+     */
+    void outcome(String outcome);
+
+    /**
+     * The two waits of an accepted write: the sequencer's reply (command produced, decided, its transaction
+     * committed, reply read) and then this region's projections applying it (read-your-writes).
+     */
+    void accepted(long sequencerNanos, long projectionNanos);
+}
