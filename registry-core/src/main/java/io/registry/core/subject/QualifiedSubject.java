@@ -132,6 +132,21 @@ public record QualifiedSubject(String context, String name) {
         return prefixOf(c);
     }
 
+    /**
+     * Confluent's {@code subjectPrefix} filter: null, empty or {@code :*:} matches every subject of every context;
+     * {@code :*:abc} the subjects named {@code abc…} in any context; any other prefix is a plain prefix of the
+     * qualified subject (so {@code abc} matches in the default context only and {@code :.ctx:} a whole context).
+     */
+    public static boolean matchesPrefix(String subject, String subjectPrefix) {
+        if (subjectPrefix == null || subjectPrefix.isEmpty()) {
+            return true;
+        }
+        if (subjectPrefix.startsWith(WILDCARD_PREFIX)) {
+            return parse(subject).name().startsWith(subjectPrefix.substring(WILDCARD_PREFIX.length()));
+        }
+        return subject.startsWith(subjectPrefix);
+    }
+
     /** Whether a (qualified) subject string names a context rather than a subject ({@code :.ctx:} or {@code :.ctx}). */
     public static boolean isContextScope(String subject) {
         return subject != null && subject.startsWith(CONTEXT_PREFIX) && parse(subject).name().isEmpty();
