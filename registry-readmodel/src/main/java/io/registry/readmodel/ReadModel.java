@@ -22,6 +22,10 @@ public interface ReadModel {
     /** The id, in {@code context}, of the schema with this content fingerprint ({@code ParsedSchema#fingerprint}). */
     Optional<Integer> idByFingerprint(String context, String fingerprint);
 
+    default Optional<Integer> idByFingerprint(String fingerprint) {
+        return idByFingerprint(QualifiedSubject.DEFAULT_CONTEXT, fingerprint);
+    }
+
     /** Subject names, sorted; soft-deleted subjects (every version deleted) only when asked for. */
     List<String> subjects(boolean includeDeleted);
 
