@@ -44,13 +44,13 @@ public class LayeredReadModel implements ReadModel {
     }
 
     @Override
-    public Optional<StoredSchema> schemaById(int id) {
-        return read(r -> r.schemaById(id), Optional::isPresent);
+    public Optional<StoredSchema> schemaById(String context, int id) {
+        return read(r -> r.schemaById(context, id), Optional::isPresent);
     }
 
     @Override
-    public Optional<Integer> idByFingerprint(String fingerprint) {
-        return read(r -> r.idByFingerprint(fingerprint), Optional::isPresent);
+    public Optional<Integer> idByFingerprint(String context, String fingerprint) {
+        return read(r -> r.idByFingerprint(context, fingerprint), Optional::isPresent);
     }
 
     @Override
@@ -69,8 +69,8 @@ public class LayeredReadModel implements ReadModel {
     }
 
     @Override
-    public List<SubjectVersion> usagesOf(int schemaId) {
-        return read(r -> r.usagesOf(schemaId), LayeredReadModel::notEmpty);
+    public List<SubjectVersion> usagesOf(String context, int schemaId) {
+        return read(r -> r.usagesOf(context, schemaId), LayeredReadModel::notEmpty);
     }
 
     @Override
@@ -99,8 +99,8 @@ public class LayeredReadModel implements ReadModel {
     }
 
     @Override
-    public int maxSchemaId() {
-        return postgres.maxSchemaId();
+    public int maxSchemaId(String context) {
+        return postgres.maxSchemaId(context);
     }
 
     /** What both layers have applied: an answer may come from either, so only the lower sequence is guaranteed. */

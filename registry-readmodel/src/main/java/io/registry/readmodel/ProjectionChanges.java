@@ -12,6 +12,7 @@ import io.registry.core.log.LogValue.DeleteSubjectValue;
 import io.registry.core.log.LogValue.ModeValue;
 import io.registry.core.log.LogValue.SchemaValue;
 import io.registry.core.schema.Fingerprints;
+import io.registry.core.subject.QualifiedSubject;
 
 /**
  * The changes a log event makes to a projection, in read-model terms. {@link #apply(LogEvent)} holds the log's
@@ -19,8 +20,11 @@ import io.registry.core.schema.Fingerprints;
  */
 public interface ProjectionChanges {
 
-    /** Stores a schema by id unless that id is already known (content by id never changes). */
-    void putSchema(StoredSchema schema);
+    /**
+     * Stores a schema by (context, id) unless that id is already known in the context (content by id never
+     * changes). {@code context} is the schema context of the subject it was registered under ("." by default).
+     */
+    void putSchema(String context, StoredSchema schema);
 
     /** Creates or replaces one subject version. {@code value.subject()/version()} are the record key's. */
     void putVersion(SchemaValue value);
@@ -55,7 +59,7 @@ public interface ProjectionChanges {
                 // value's own subject/version should they ever disagree.
                 SchemaValue keyed = new SchemaValue(key.subject(), key.version(), value.id(), value.schemaType(),
                         value.schema(), value.references(), value.metadata(), value.ruleSet(), value.deleted());
-                putSchema(new StoredSchema(value.id(), value.schemaType(), value.schema(), value.references(),
+                putSchema(QualifiedSubject.contextOf(key.subject()), new StoredSchema(value.id(), value.schemaType(), value.schema(), value.references(),
                         Fingerprints.of(value.schemaType(), value.schema(), value.references())));
                 putVersion(keyed);
             } else {

@@ -1,6 +1,7 @@
 package io.registry.readmodel;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.subject.QualifiedSubject;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,10 +11,20 @@ import java.util.Optional;
  * view that prefers Redis); API nodes depend only on this interface.
  */
 public interface ReadModel {
-    Optional<StoredSchema> schemaById(int id);
+    /** The schema with {@code id} in the schema context {@code context} ("." is the default context). */
+    Optional<StoredSchema> schemaById(String context, int id);
 
-    /** The global id of the schema with this content fingerprint ({@code ParsedSchema#fingerprint}). */
-    Optional<Integer> idByFingerprint(String fingerprint);
+    /** A schema of the default context. */
+    default Optional<StoredSchema> schemaById(int id) {
+        return schemaById(QualifiedSubject.DEFAULT_CONTEXT, id);
+    }
+
+    /** The id, in {@code context}, of the schema with this content fingerprint ({@code ParsedSchema#fingerprint}). */
+    Optional<Integer> idByFingerprint(String context, String fingerprint);
+
+    default Optional<Integer> idByFingerprint(String fingerprint) {
+        return idByFingerprint(QualifiedSubject.DEFAULT_CONTEXT, fingerprint);
+    }
 
     /** Subject names, sorted; soft-deleted subjects (every version deleted) only when asked for. */
     List<String> subjects(boolean includeDeleted);
@@ -23,8 +34,12 @@ public interface ReadModel {
 
     Optional<SubjectVersion> version(String subject, int version);
 
-    /** Every (subject, version) that uses the schema id, soft-deleted ones included. */
-    List<SubjectVersion> usagesOf(int schemaId);
+    /** Every (subject, version) of {@code context} that uses the schema id, soft-deleted ones included. */
+    List<SubjectVersion> usagesOf(String context, int schemaId);
+
+    default List<SubjectVersion> usagesOf(int schemaId) {
+        return usagesOf(QualifiedSubject.DEFAULT_CONTEXT, schemaId);
+    }
 
     /** The compatibility level set on the subject, or the global one when {@code subject} is null. */
     Optional<CompatibilityLevel> compatibility(String subject);
@@ -50,7 +65,7 @@ public interface ReadModel {
     }
 
     /** The largest schema id of the projection (0 when none); Postgres answers it, others may not know. */
-    default int maxSchemaId() {
+    default int maxSchemaId(String context) {
         return 0;
     }
 

@@ -294,7 +294,11 @@ class ProjectionStoresTest {
         // byte order of UTF-8 = code point order (Postgres COLLATE "C", Redis sorted sets)
         List<String> sorted = List.of(":.ctx:orders", "a:b:c", "b", "z", "\u00c4", "\u5024", "\ud83d\ude00");
         assertEquals(sorted, p.reads().subjects(true));
-        assertEquals(sorted.stream().map(name -> live(name, 1, 1)).toList(), p.reads().usagesOf(1));
+        // ":.ctx:orders" is in the schema context ".ctx": its id 1 is that context's, not the default one's
+        assertEquals(sorted.stream().filter(name -> !name.startsWith(":.")).map(name -> live(name, 1, 1)).toList(),
+                p.reads().usagesOf(1));
+        assertEquals(List.of(live(":.ctx:orders", 1, 1)), p.reads().usagesOf(".ctx", 1));
+        assertTrue(p.reads().schemaById(".ctx", 1).isPresent());
         assertEquals(List.of(live("\ud83d\ude00", 1, 1)), p.reads().versions("\ud83d\ude00"));
         assertEquals(Optional.of(CompatibilityLevel.NONE), p.reads().compatibility("a:b:c"));
     }

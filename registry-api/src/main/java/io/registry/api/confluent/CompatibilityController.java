@@ -50,7 +50,7 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         SchemaRequest request = SchemaRequest.parse(body);
         SubjectVersion target = reads.version(subject, version, false);
-        ParsedSchema proposed = parse(request, reads.normalize(subject, normalize));
+        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
         return answer(check(subject, proposed, List.of(target)), verbose);
     }
 
@@ -62,7 +62,7 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean verbose,
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema proposed = parse(request, reads.normalize(subject, normalize));
+        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
         List<SubjectVersion> live = reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
         return answer(check(subject, proposed, live), verbose);
     }
@@ -71,7 +71,7 @@ public class CompatibilityController {
         CompatibilityLevel level = reads.effectiveCompatibility(subject);
         List<ParsedSchema> previous = new ArrayList<>();
         for (SubjectVersion v : against) {
-            ParsedSchema old = reads.parsed(reads.schema(v.schemaId()));
+            ParsedSchema old = reads.parsed(io.registry.core.subject.QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v));
             if (old.type() != proposed.type()) {
                 return List.of("Incompatible schema type: " + proposed.type() + " after " + old.type()
                         + " (version " + v.version() + ")");
@@ -81,9 +81,9 @@ public class CompatibilityController {
         return CompatibilityChecker.check(reads.parser().formats().of(proposed.type()), level, proposed, previous);
     }
 
-    private ParsedSchema parse(SchemaRequest request, boolean normalize) {
+    private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {
         try {
-            return reads.parse(request.schemaType(), request.schema(), request.references(), normalize);
+            return reads.parse(subject, request.schemaType(), request.schema(), request.references(), normalize);
         } catch (InvalidSchemaException e) {
             throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }

@@ -13,18 +13,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code /contexts} (only the default context {@code "."}), {@code /v1/metadata/id} and {@code /v1/metadata/version}
+ * {@code /contexts} (the schema contexts that have subjects, "." first), {@code /v1/metadata/id} and {@code /v1/metadata/version}
  * in Confluent's shapes.
  */
 @Controller
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
 public class MetadataController {
-    private final byte[] contexts = JsonResponses.bytes(List.of("."));
+    private final io.registry.api.read.RegistryReads reads;
     private final byte[] id;
     private final byte[] version;
 
-    public MetadataController(@Value("${registry.api.cluster-id:schema-registry}") String clusterId,
+    public MetadataController(io.registry.api.read.RegistryReads reads,
+                              @Value("${registry.api.cluster-id:schema-registry}") String clusterId,
                               @Value("${registry.api.kafka-cluster-id:}") String kafkaClusterId) {
+        this.reads = reads;
         Map<String, Object> clusters = new LinkedHashMap<>();
         clusters.put("kafka-cluster", kafkaClusterId);
         clusters.put("schema-registry-cluster", clusterId);
@@ -43,8 +45,9 @@ public class MetadataController {
     }
 
     @Get("/contexts")
+    @io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
     public HttpResponse<byte[]> contexts() {
-        return JsonResponses.ok(contexts);
+        return JsonResponses.ok(reads.contexts());
     }
 
     @Get("/v1/metadata/id")

@@ -1,11 +1,11 @@
 package io.registry.api.confluent;
 
+import io.registry.core.subject.QualifiedSubject;
+
 import java.util.List;
 
 /** Confluent's {@code offset}/{@code limit} and {@code subjectPrefix} conventions for list endpoints. */
 final class Paging {
-    /** Confluent's default prefix: every subject of the default context. */
-    static final String ALL_OF_DEFAULT_CONTEXT = ":*:";
 
     private Paging() {
     }
@@ -17,7 +17,8 @@ final class Paging {
         return items.subList(from, to);
     }
 
-    static String prefix(String subjectPrefix) {
-        return subjectPrefix == null || subjectPrefix.equals(ALL_OF_DEFAULT_CONTEXT) ? "" : subjectPrefix;
+    /** Confluent's {@code subjectPrefix}: none or {@code :*:…} spans every context (see QualifiedSubject). */
+    static boolean matches(String subject, String subjectPrefix) {
+        return QualifiedSubject.matchesPrefix(subject, subjectPrefix);
     }
 }

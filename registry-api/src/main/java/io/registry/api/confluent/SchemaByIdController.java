@@ -9,20 +9,25 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.registry.api.http.JsonResponses;
+import io.registry.api.http.RegistryException;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SchemaByIdCache;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.SubjectVersion;
 import jakarta.inject.Named;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
  * {@code GET /schemas/ids/{id}}, the hottest read (every consumer resolves ids), served without blocking the
  * event loop: a hit in the in-process cache is answered on the Netty event loop from pre-serialized bytes (no
- * thread hop); a miss, or a {@code subject} filter (which needs the usages from the read model), goes to the
- * blocking executor. The other {@code /schemas/ids/{id}/…} routes are in {@link SchemasController}.
+ * thread hop) when the request is about the default schema context and asks for no {@code format}; anything else
+ * goes to the blocking executor. The other {@code /schemas/ids/{id}/…} routes are in {@link SchemasController}.
  */
 @Controller("/schemas/ids/{id}")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
@@ -39,15 +44,20 @@ public class SchemaByIdController {
     }
 
     /**
-     * {@code subject} does not filter, as in Confluent's default context (the Confluent JS deserializer sends its
-     * topic's subject for schemas registered under another one). {@code fetchMaxId=true} adds {@code maxId};
-     * {@code format} is accepted and only the default rendering is served.
+     * {@code subject} picks the schema context, as Confluent does: a qualified {@code :.ctx:s} looks the id up in
+     * {@code .ctx} (and {@code s} must use it; {@code :.ctx:} alone is any subject of the context); an unqualified
+     * or empty one is the default context (not a filter there: the Confluent JS deserializer sends its topic's
+     * subject for schemas registered under another one), falling back to the contexts where that subject uses the
+     * id when the default context has no such id. {@code fetchMaxId=true} adds {@code maxId} (of the context);
+     * {@code format} renders the schema (Avro {@code resolved}, Protobuf {@code serialized},
+     * {@code ignore_extensions}; unknown formats give the stored text, as in Confluent).
      */
     @Get
     public CompletableFuture<HttpResponse<byte[]>> byId(@PathVariable int id, @Nullable @QueryValue String subject,
                                                         @QueryValue(defaultValue = "false") boolean fetchMaxId,
                                                         @Nullable @QueryValue String format) {
-        if (!fetchMaxId) {
+        boolean plain = (format == null || format.isBlank()) && !fetchMaxId;
+        if (plain && (subject == null || !subject.startsWith(":"))) {
             byte[] body = cache.cachedBody(id, SchemaByIdController::render);
             if (body != null) {
                 return CompletableFuture.completedFuture(JsonResponses.ok(body));
@@ -56,19 +66,58 @@ public class SchemaByIdController {
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
-                StoredSchema schema = reads.schema(id);
-                if (fetchMaxId) {
-                    java.util.Map<String, Object> body = SchemaBodies.byId(schema);
-                    body.put("maxId", Math.max(id, reads.readModel().maxSchemaId()));
-                    answer.complete(JsonResponses.ok(body));
-                } else {
-                    answer.complete(JsonResponses.ok(render(schema)));
+                Located found = locate(id, subject);
+                if (plain && found.context().equals(QualifiedSubject.DEFAULT_CONTEXT)) {
+                    answer.complete(JsonResponses.ok(render(found.schema())));
+                    return;
                 }
+                Map<String, Object> body = SchemaBodies.byId(found.schema());
+                if (format != null && !format.isBlank()) {
+                    body.put("schema", reads.formatted(found.context(), found.schema(), format));
+                }
+                if (fetchMaxId) {
+                    body.put("maxId", Math.max(id, reads.readModel().maxSchemaId(found.context())));
+                }
+                answer.complete(JsonResponses.ok(body));
             } catch (Throwable t) {
                 answer.completeExceptionally(t);
             }
         });
         return answer;
+    }
+
+    record Located(String context, StoredSchema schema) {
+    }
+
+    /** Confluent's {@code getSchemaKeyUsingContexts}; 40403 when nothing matches. */
+    private Located locate(int id, String subject) {
+        QualifiedSubject qs = QualifiedSubject.parse(subject == null ? "" : subject);
+        if (!qs.isDefaultContext() && !qs.isWildcard()) {
+            StoredSchema schema = reads.findSchema(qs.context(), id).orElseThrow(RegistryException::schemaNotFound);
+            if (!qs.name().isEmpty() && !usedBy(qs.context(), id, qs.qualified())) {
+                throw RegistryException.schemaNotFound();
+            }
+            return new Located(qs.context(), schema);
+        }
+        Optional<StoredSchema> inDefault = reads.findSchema(QualifiedSubject.DEFAULT_CONTEXT, id);
+        if (qs.name().isEmpty() || (inDefault.isPresent() && usedBy(QualifiedSubject.DEFAULT_CONTEXT, id, qs.name()))) {
+            return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
+        }
+        for (String context : reads.contexts()) {
+            if (context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
+                continue;
+            }
+            String qualified = QualifiedSubject.prefixOf(context) + qs.name();
+            Optional<StoredSchema> there = reads.findSchema(context, id);
+            if (there.isPresent() && usedBy(context, id, qualified)) {
+                return new Located(context, there.get());
+            }
+        }
+        return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
+    }
+
+    private boolean usedBy(String context, int id, String subject) {
+        return reads.readModel().usagesOf(context, id).stream().map(SubjectVersion::subject).anyMatch(subject::equals);
     }
 
     private static byte[] render(StoredSchema schema) {

@@ -37,10 +37,9 @@ public class SchemaListController {
                                      @QueryValue(defaultValue = "false") boolean latestOnly,
                                      @QueryValue(defaultValue = "0") int offset,
                                      @QueryValue(defaultValue = "-1") int limit) {
-        String prefix = Paging.prefix(subjectPrefix);
         List<SubjectVersion> selected = new ArrayList<>();
         for (String subject : reads.readModel().subjects(deleted)) {
-            if (!subject.startsWith(prefix)) {
+            if (!Paging.matches(subject, subjectPrefix)) {
                 continue;
             }
             List<SubjectVersion> versions = reads.readModel().versions(subject).stream()
@@ -52,7 +51,7 @@ public class SchemaListController {
         }
         List<Map<String, Object>> bodies = new ArrayList<>();
         for (SubjectVersion v : Paging.page(selected, offset, limit)) {
-            bodies.add(SchemaBodies.version(v, reads.schema(v.schemaId())));
+            bodies.add(SchemaBodies.version(v, reads.schemaOf(v)));
         }
         return JsonResponses.ok(bodies);
     }

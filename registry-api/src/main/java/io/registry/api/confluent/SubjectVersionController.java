@@ -1,5 +1,7 @@
 package io.registry.api.confluent;
 
+import io.registry.core.subject.QualifiedSubject;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -69,9 +71,10 @@ public class SubjectVersionController {
 
     @Get("/{subject}/versions/{version}")
     public CompletableFuture<HttpResponse<byte[]>> version(@PathVariable String subject, @PathVariable String version,
-                                                           @QueryValue(defaultValue = "false") boolean deleted) {
-        if (deleted) {
-            return blocking(subject, version, true);
+                                                           @QueryValue(defaultValue = "false") boolean deleted,
+                                                           @Nullable @QueryValue String format) {
+        if (deleted || (format != null && !format.isBlank())) {
+            return blocking(subject, version, deleted, format);
         }
         String key = version + '\u0000' + subject;
         long seq = watermark.applied();
@@ -87,7 +90,7 @@ public class SubjectVersionController {
                     answers.put(key, new Answer(seq, fast));
                     answer.complete(JsonResponses.ok(fast));
                 } else {
-                    blocking(subject, version, false).whenComplete((r, e) -> {
+                    blocking(subject, version, false, null).whenComplete((r, e) -> {
                         if (e != null) {
                             answer.completeExceptionally(e);
                         } else {
@@ -97,7 +100,7 @@ public class SubjectVersionController {
                 }
             });
         } catch (RuntimeException e) {
-            return blocking(subject, version, false);
+            return blocking(subject, version, false, null);
         }
         return answer;
     }
@@ -120,7 +123,7 @@ public class SubjectVersionController {
         if (found == null) {
             return null;
         }
-        StoredSchema schema = cache.getIfCached(found.schemaId());
+        StoredSchema schema = cache.getIfCached(QualifiedSubject.contextOf(found.subject()), found.schemaId());
         Optional<VersionExtras> known = extras.getIfPresent(extrasKey(found));
         return schema == null || known == null ? null : JsonResponses.bytes(SchemaBodies.version(found, schema, known));
     }
@@ -129,14 +132,21 @@ public class SubjectVersionController {
         return v.subject() + '\u0000' + v.version() + '\u0000' + v.schemaId();
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> blocking(String subject, String version, boolean deleted) {
+    /** {@code format}: Confluent's schema rendering (see {@code SchemaFormat#formatted}); null for the stored text. */
+    private CompletableFuture<HttpResponse<byte[]>> blocking(String subject, String version, boolean deleted,
+                                                             String format) {
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
                 SubjectVersion v = reads.version(subject, version, deleted);
                 Optional<VersionExtras> found = reads.readModel().versionExtras(subject, v.version());
                 extras.put(extrasKey(v), found);
-                answer.complete(JsonResponses.ok(SchemaBodies.version(v, reads.schema(v.schemaId()), found)));
+                StoredSchema schema = reads.schemaOf(v);
+                java.util.Map<String, Object> body = SchemaBodies.version(v, schema, found);
+                if (format != null && !format.isBlank()) {
+                    body.put("schema", reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
+                }
+                answer.complete(JsonResponses.ok(body));
             } catch (Throwable t) {
                 answer.completeExceptionally(t);
             }

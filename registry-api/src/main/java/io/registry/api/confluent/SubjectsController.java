@@ -49,7 +49,8 @@ public class SubjectsController {
     }
 
     /**
-     * {@code subjectPrefix} (Confluent's default {@code :*:} = every subject of the default context), {@code deleted}
+     * {@code subjectPrefix} (none or Confluent's {@code :*:} = every subject of every context; {@code :.ctx:} = the
+     * subjects of one context), {@code deleted}
      * (include soft-deleted subjects), {@code deletedOnly} (only subjects whose every version is soft-deleted),
      * {@code offset}/{@code limit} (limit -1 = all).
      */
@@ -66,8 +67,7 @@ public class SubjectsController {
         } else {
             subjects = reads.readModel().subjects(deleted);
         }
-        String prefix = Paging.prefix(subjectPrefix);
-        return JsonResponses.ok(Paging.page(subjects.stream().filter(s -> s.startsWith(prefix)).toList(),
+        return JsonResponses.ok(Paging.page(subjects.stream().filter(s -> Paging.matches(s, subjectPrefix)).toList(),
                 offset, limit));
     }
 
@@ -122,7 +122,7 @@ public class SubjectsController {
     public HttpResponse<byte[]> rawVersion(@PathVariable String subject, @PathVariable String version,
                                            @QueryValue(defaultValue = "false") boolean deleted) {
         SubjectVersion v = reads.version(subject, version, deleted);
-        return JsonResponses.ok(reads.schema(v.schemaId()).schema().getBytes(StandardCharsets.UTF_8));
+        return JsonResponses.ok(reads.schemaOf(v).schema().getBytes(StandardCharsets.UTF_8));
     }
 
     @Post("/{subject}/versions")
@@ -132,7 +132,7 @@ public class SubjectsController {
                                          @QueryValue(defaultValue = "false") boolean normalize) {
         Subjects.valid(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema parsed = parse(request, reads.normalize(subject, normalize));
+        ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
         boolean plain = request.id() == null && request.version() == null
                 && request.metadata() == null && request.ruleSet() == null;
         if (plain) {
@@ -157,17 +157,17 @@ public class SubjectsController {
                                        @QueryValue(defaultValue = "false") boolean deleted) {
         SchemaRequest request = SchemaRequest.parse(body);
         reads.versions(subject, deleted);
-        ParsedSchema parsed = parse(request, reads.normalize(subject, normalize));
+        ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
         SubjectVersion found = reads.findInSubject(subject, parsed, deleted)
                 .orElseThrow(RegistryException::schemaNotFound);
-        StoredSchema schema = reads.schema(found.schemaId());
+        StoredSchema schema = reads.schemaOf(found);
         return JsonResponses.ok(SchemaBodies.version(found, schema,
                 reads.readModel().versionExtras(subject, found.version())));
     }
 
-    private ParsedSchema parse(SchemaRequest request, boolean normalize) {
+    private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {
         try {
-            return reads.parse(request.schemaType(), request.schema(), request.references(), normalize);
+            return reads.parse(subject, request.schemaType(), request.schema(), request.references(), normalize);
         } catch (InvalidSchemaException e) {
             throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }

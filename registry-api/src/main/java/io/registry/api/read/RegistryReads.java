@@ -1,5 +1,7 @@
 package io.registry.api.read;
 
+import io.registry.core.subject.QualifiedSubject;
+
 import io.registry.api.http.RegistryException;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.compat.CompatibilityLevel;
@@ -20,13 +22,11 @@ public final class RegistryReads {
     private final ReadModel readModel;
     private final SchemaByIdCache schemas;
     private final SchemaParser parser;
-    private final ReadModelReferenceResolver references;
 
     public RegistryReads(ReadModel readModel, SchemaByIdCache schemas, SchemaParser parser) {
         this.readModel = readModel;
         this.schemas = schemas;
         this.parser = parser;
-        this.references = new ReadModelReferenceResolver(readModel, schemas);
     }
 
     public ReadModel readModel() {
@@ -37,17 +37,75 @@ public final class RegistryReads {
         return parser;
     }
 
+    /** A schema of the default context by id; 40403 when unknown. */
     public StoredSchema schema(int id) {
         return schemas.get(id).orElseThrow(RegistryException::schemaNotFound);
     }
 
-    /** Parses client-supplied schema text, resolving references against this region's projection. */
+    /** A schema by (context, id); 40403 when unknown. */
+    public StoredSchema schema(String context, int id) {
+        return schemas.get(context, id).orElseThrow(RegistryException::schemaNotFound);
+    }
+
+    /** The schema a subject version uses: its id in the subject's schema context. */
+    public StoredSchema schemaOf(SubjectVersion version) {
+        return schema(QualifiedSubject.contextOf(version.subject()), version.schemaId());
+    }
+
+    public Optional<StoredSchema> findSchema(String context, int id) {
+        return schemas.get(context, id);
+    }
+
+    /**
+     * The schema contexts that have subjects (soft-deleted ones included), sorted, the default context "." first
+     * and always present, as Confluent's {@code GET /contexts} lists them.
+     */
+    public List<String> contexts() {
+        java.util.TreeSet<String> named = new java.util.TreeSet<>();
+        for (String subject : readModel.subjects(true)) {
+            String context = QualifiedSubject.contextOf(subject);
+            if (!QualifiedSubject.DEFAULT_CONTEXT.equals(context)) {
+                named.add(context);
+            }
+        }
+        List<String> all = new java.util.ArrayList<>();
+        all.add(QualifiedSubject.DEFAULT_CONTEXT);
+        all.addAll(named);
+        return all;
+    }
+
+    /**
+     * Parses client-supplied schema text for {@code subject} (null: the default context), resolving references
+     * within the subject's schema context against this region's projection.
+     */
+    public ParsedSchema parse(String subject, SchemaType type, String text, List<SchemaReference> refs,
+                              boolean normalize) {
+        return parser.parse(type, text, refs, normalize, new ReadModelReferenceResolver(readModel, schemas, subject));
+    }
+
     public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> refs, boolean normalize) {
-        return parser.parse(type, text, refs, normalize, references);
+        return parse(null, type, text, refs, normalize);
+    }
+
+    /** A stored schema of {@code context}, parsed (its references resolved in that context). */
+    public ParsedSchema parsed(String context, StoredSchema stored) {
+        return parser.parse(stored.type(), stored.schema(), stored.references(), false,
+                new ReadModelReferenceResolver(readModel, schemas, QualifiedSubject.prefixOf(context)));
     }
 
     public ParsedSchema parsed(StoredSchema stored) {
-        return parser.parse(stored.type(), stored.schema(), stored.references(), false, references);
+        return parsed(QualifiedSubject.DEFAULT_CONTEXT, stored);
+    }
+
+    /**
+     * The schema text in Confluent's {@code format} (null/blank: as stored, without parsing); see
+     * {@code SchemaFormat#formatted}.
+     */
+    public String formatted(String context, StoredSchema stored, String format) {
+        if (format == null || format.isBlank()) {
+            return stored.schema();
+        }
+        return parser.formats().of(stored.type()).formatted(parsed(context, stored), format);
     }
 
     /** Versions of a subject; 40401 when it has none (or, unless {@code includeDeleted}, only deleted ones). */
@@ -92,7 +150,7 @@ public final class RegistryReads {
                 if (v.deleted()) {
                     continue;
                 }
-                Optional<StoredSchema> schema = schemas.get(v.schemaId());
+                Optional<StoredSchema> schema = schemas.get(QualifiedSubject.contextOf(other), v.schemaId());
                 if (schema.isPresent() && schema.get().references().stream().anyMatch(r ->
                         r.subject().equals(subject) && (r.version() == version || r.version() == -1))) {
                     ids.add(v.schemaId());
@@ -108,7 +166,7 @@ public final class RegistryReads {
             return true;
         }
         return io.registry.core.subject.RegistryStateMachine.normalize(false, readModel.normalize(subject),
-                readModel.normalize(null));
+                readModel.normalize(QualifiedSubject.parentScope(subject)));
     }
 
     public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
@@ -119,13 +177,15 @@ public final class RegistryReads {
         return EffectiveCompatibility.of(Optional.empty(), readModel.compatibility(null));
     }
 
+    /** The subject's level, else its context's ({@code :.ctx:}) for a named context or the global one, else BACKWARD. */
     public CompatibilityLevel effectiveCompatibility(String subject) {
-        return EffectiveCompatibility.of(readModel.compatibility(subject), readModel.compatibility(null));
+        return EffectiveCompatibility.of(readModel.compatibility(subject),
+                readModel.compatibility(QualifiedSubject.parentScope(subject)));
     }
 
     /** The live version of {@code subject} holding exactly this content, if any. */
     public Optional<SubjectVersion> findInSubject(String subject, ParsedSchema schema, boolean includeDeleted) {
-        Optional<Integer> id = readModel.idByFingerprint(schema.fingerprint());
+        Optional<Integer> id = readModel.idByFingerprint(QualifiedSubject.contextOf(subject), schema.fingerprint());
         if (id.isEmpty()) {
             return Optional.empty();
         }

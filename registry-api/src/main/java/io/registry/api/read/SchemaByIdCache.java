@@ -2,6 +2,7 @@ package io.registry.api.read;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 
@@ -13,12 +14,15 @@ import java.util.function.Function;
  * approximate bytes rather than entries (a few huge schemas must not blow the heap). Misses are not cached:
  * an id unknown now may be registered a moment later.
  *
+ * <p>Ids are per schema context: the default context's entries are keyed by the bare {@code Integer} id (the hot
+ * path, unchanged), a named context's by {@code "<context>:<id>"}.
+ *
  * <p>Each entry also keeps its {@code GET /schemas/ids/{id}} answer, serialized once ({@link #cachedBody}), so a
  * hit is served from the Netty event loop with no thread hop, no read-model call and no serialization.
  */
 public final class SchemaByIdCache {
     private final ReadModel readModel;
-    private final Cache<Integer, Entry> cache;
+    private final Cache<Object, Entry> cache;
 
     private static final class Entry {
         final StoredSchema schema;
@@ -34,29 +38,44 @@ public final class SchemaByIdCache {
         // Weighs the schema (UTF-16 chars), its fingerprint and the serialized answer it will hold (~ its length).
         this.cache = Caffeine.newBuilder()
                 .maximumWeight(maxBytes)
-                .weigher((Integer id, Entry e) -> 96 + 3 * e.schema.schema().length() + e.schema.fingerprint().length())
+                .weigher((Object key, Entry e) -> 96 + 3 * e.schema.schema().length() + e.schema.fingerprint().length())
                 .build();
     }
 
+    private static Object key(String context, int id) {
+        return QualifiedSubject.DEFAULT_CONTEXT.equals(context) ? (Object) id : context + ":" + id;
+    }
+
     public Optional<StoredSchema> get(int id) {
-        Entry cached = cache.getIfPresent(id);
+        return get(QualifiedSubject.DEFAULT_CONTEXT, id);
+    }
+
+    public Optional<StoredSchema> get(String context, int id) {
+        Object key = key(context, id);
+        Entry cached = cache.getIfPresent(key);
         if (cached != null) {
             return Optional.of(cached.schema);
         }
-        Optional<StoredSchema> loaded = readModel.schemaById(id);
-        loaded.ifPresent(s -> cache.put(id, new Entry(s)));
+        Optional<StoredSchema> loaded = readModel.schemaById(context, id);
+        loaded.ifPresent(s -> cache.put(key, new Entry(s)));
         return loaded;
     }
 
     /** The schema if it is in the cache, else null; never touches the read model. */
+    public StoredSchema getIfCached(String context, int id) {
+        Entry cached = cache.getIfPresent(key(context, id));
+        return cached == null ? null : cached.schema;
+    }
+
+    /** The default context's schema if it is in the cache, else null; never touches the read model. */
     public StoredSchema getIfCached(int id) {
         Entry cached = cache.getIfPresent(id);
         return cached == null ? null : cached.schema;
     }
 
     /**
-     * The cached answer body for {@code id}, rendered by {@code render} on first use; null when the id is not in
-     * the cache. Never touches the read model, so it is safe on an event loop.
+     * The cached answer body for {@code id} of the default context, rendered by {@code render} on first use; null
+     * when the id is not in the cache. Never touches the read model, so it is safe on an event loop.
      */
     public byte[] cachedBody(int id, Function<StoredSchema, byte[]> render) {
         Entry cached = cache.getIfPresent(id);

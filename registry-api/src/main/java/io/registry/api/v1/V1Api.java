@@ -152,7 +152,7 @@ final class V1Api {
         List<SubjectVersion> live = live(subject);
         List<ParsedSchema> previous = new ArrayList<>();
         for (SubjectVersion v : live) {
-            previous.add(reads.parsed(reads.schema(v.schemaId())));
+            previous.add(reads.parsed(io.registry.core.subject.QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
         }
         CompatibilityLevel effective = level.orElseGet(() -> reads.effectiveCompatibility(subject));
         Optional<io.registry.core.semver.SemanticVersion> latestSemver = live.isEmpty() ? Optional.empty()
@@ -163,7 +163,7 @@ final class V1Api {
 
     /** {@code {id, subject, version, semver, fingerprint}} plus, when {@code full}, type, schema and metadata. */
     Map<String, Object> record(SubjectVersion v, boolean full) {
-        StoredSchema schema = reads.schema(v.schemaId());
+        StoredSchema schema = reads.schemaOf(v);
         V1Metadata meta = metadata(v);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", v.schemaId());

@@ -21,4 +21,22 @@ public interface SchemaFormat {
      * BACKWARD checks (reader = new, writer = old); FORWARD swaps them.
      */
     List<String> readIncompatibilities(ParsedSchema reader, ParsedSchema writer);
+
+    /**
+     * The schema rendered in one of Confluent's {@code format}s ({@code GET /schemas/ids/{id}?format=…}, also on
+     * subject versions): Avro {@code resolved}, Protobuf {@code serialized} and {@code ignore_extensions}. A null,
+     * blank, {@code default} or unknown format is the canonical text, as Confluent answers unknown formats (it only
+     * logs them, "for forward compatibility of formats").
+     */
+    default String formatted(ParsedSchema schema, String format) {
+        return schema.canonical();
+    }
+
+    /** The format name as Confluent matches it: trimmed, lower case; null when none was asked for. */
+    static String formatName(String format) {
+        if (format == null || format.isBlank()) {
+            return null;
+        }
+        return format.trim().toLowerCase(java.util.Locale.ROOT);
+    }
 }

@@ -115,7 +115,7 @@ public final class DeleteRules {
         if (cmd.permanent()) {
             events.add(new LogEvent(key, null));
         } else {
-            IndexedSchema schema = index.schema(target.id()).orElseThrow(() -> new IllegalStateException(
+            IndexedSchema schema = index.schema(QualifiedSubject.contextOf(subject), target.id()).orElseThrow(() -> new IllegalStateException(
                     "index names schema id " + target.id() + " but lacks it"));
             events.add(new LogEvent(key, new LogValue.SchemaValue(subject, target.version(), target.id(),
                     schema.type(), schema.schema(), schema.references(), target.metadata(), target.ruleSet(), true)));

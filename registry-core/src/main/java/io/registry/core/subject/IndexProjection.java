@@ -26,9 +26,10 @@ final class IndexProjection {
                     .filter(v -> v.version() == k.version()).findFirst();
             old.filter(v -> !v.deleted()).ifPresent(v -> removeReferrer(index, k.subject(), v));
             if (value instanceof LogValue.SchemaValue v) {
-                index.putSchema(new IndexedSchema(v.id(), v.schemaType(), v.schema(), v.references()),
+                String context = QualifiedSubject.contextOf(k.subject());
+                index.putSchema(context, new IndexedSchema(v.id(), v.schemaType(), v.schema(), v.references()),
                         Fingerprints.of(v.schemaType(), v.schema(), v.references()));
-                index.putMaxId(Math.max(index.maxId(), v.id()));
+                index.putMaxId(context, Math.max(index.maxId(context), v.id()));
                 IndexedVersion version = new IndexedVersion(k.version(), v.id(), v.deleted(), v.metadata(),
                         v.ruleSet());
                 upsertVersion(index, k.subject(), version);
@@ -68,35 +69,37 @@ final class IndexProjection {
                                     List<SchemaReference> references) {
         Referrer referrer = new Referrer(subject, version.version(), version.id());
         for (SchemaReference ref : references) {
+            String refSubject = QualifiedSubject.qualifyReference(subject, ref.subject());
             int target = ref.version();
             if (target == -1) {
-                target = index.versions(ref.subject()).stream().filter(v -> !v.deleted())
+                target = index.versions(refSubject).stream().filter(v -> !v.deleted())
                         .mapToInt(IndexedVersion::version).max().orElse(-1);
                 if (target == -1) {
                     continue;
                 }
             }
-            List<Referrer> current = new ArrayList<>(index.referrers(ref.subject(), target));
+            List<Referrer> current = new ArrayList<>(index.referrers(refSubject, target));
             if (!current.contains(referrer)) {
                 current.add(referrer);
-                index.putReferrers(ref.subject(), target, current);
+                index.putReferrers(refSubject, target, current);
             }
         }
     }
 
     private static void removeReferrer(MutableRegistryIndex index, String subject, IndexedVersion version) {
-        List<SchemaReference> references = index.schema(version.id()).map(IndexedSchema::references)
+        List<SchemaReference> references = index.schema(QualifiedSubject.contextOf(subject), version.id()).map(IndexedSchema::references)
                 .orElse(List.of());
         for (SchemaReference ref : references) {
+            String refSubject = QualifiedSubject.qualifyReference(subject, ref.subject());
             List<Integer> targets = ref.version() == -1
-                    ? index.versions(ref.subject()).stream().map(IndexedVersion::version).toList()
+                    ? index.versions(refSubject).stream().map(IndexedVersion::version).toList()
                     : List.of(ref.version());
             for (int target : targets) {
-                List<Referrer> current = index.referrers(ref.subject(), target);
+                List<Referrer> current = index.referrers(refSubject, target);
                 List<Referrer> kept = current.stream()
                         .filter(r -> !(r.subject().equals(subject) && r.version() == version.version())).toList();
                 if (kept.size() != current.size()) {
-                    index.putReferrers(ref.subject(), target, kept);
+                    index.putReferrers(refSubject, target, kept);
                 }
             }
         }

@@ -13,6 +13,9 @@ final class Modes {
         if (global.isPresent() && global.get() == Mode.READONLY_OVERRIDE) {
             return Mode.READONLY_OVERRIDE;
         }
-        return index.mode(subject).flatMap(Mode::parse).or(() -> global).orElse(Mode.DEFAULT);
+        // A subject of a named context falls back to its context's mode (:.ctx:), not the global one (Confluent).
+        String scope = QualifiedSubject.parentScope(subject);
+        Optional<Mode> parent = scope == null ? global : index.mode(scope).flatMap(Mode::parse);
+        return index.mode(subject).flatMap(Mode::parse).or(() -> parent).orElse(Mode.DEFAULT);
     }
 }

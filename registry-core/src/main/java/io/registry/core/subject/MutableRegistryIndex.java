@@ -4,7 +4,7 @@ import java.util.List;
 
 /** Write side of the index, used only by {@link RegistryStateMachine#apply}. */
 public interface MutableRegistryIndex extends RegistryIndex {
-    void putSchema(IndexedSchema schema, String fingerprint);
+    void putSchema(String context, IndexedSchema schema, String fingerprint);
 
     void putVersions(String subject, List<IndexedVersion> versions);
 
@@ -17,7 +17,7 @@ public interface MutableRegistryIndex extends RegistryIndex {
 
     void putMode(String subject, String mode);
 
-    void putMaxId(int id);
+    void putMaxId(String context, int id);
 
     void putLastSeq(long seq);
 }

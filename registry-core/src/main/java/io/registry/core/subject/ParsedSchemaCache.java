@@ -5,24 +5,25 @@ import io.registry.core.schema.ParsedSchema;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A small LRU of parsed schemas by id, so compatibility checks do not re-parse history on every command. */
+/** A small LRU of parsed schemas by (context, id), so compatibility checks do not re-parse history on every command. */
 final class ParsedSchemaCache {
-    private final Map<Integer, ParsedSchema> entries;
+    private final Map<String, ParsedSchema> entries;
 
     ParsedSchemaCache(int capacity) {
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, ParsedSchema> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, ParsedSchema> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    ParsedSchema get(int id) {
-        return entries.get(id);
+    /** Ids are per schema context, so the context is part of the key. */
+    ParsedSchema get(String context, int id) {
+        return entries.get(context + ':' + id);
     }
 
-    void put(int id, ParsedSchema schema) {
-        entries.put(id, schema);
+    void put(String context, int id, ParsedSchema schema) {
+        entries.put(context + ':' + id, schema);
     }
 }

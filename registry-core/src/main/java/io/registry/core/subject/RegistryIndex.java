@@ -8,15 +8,20 @@ import java.util.Optional;
  * state store in production; everything in it is derived from the log.
  */
 public interface RegistryIndex {
-    Optional<Integer> idForFingerprint(String fingerprint);
+    /** The id of this content in {@code context} (each schema context numbers its schemas on its own). */
+    Optional<Integer> idForFingerprint(String context, String fingerprint);
 
-    Optional<IndexedSchema> schema(int id);
+    /** The schema with {@code id} in {@code context} ({@link QualifiedSubject#DEFAULT_CONTEXT} = "."). */
+    Optional<IndexedSchema> schema(String context, int id);
 
     /** All versions, soft-deleted included, ascending. */
     List<IndexedVersion> versions(String subject);
 
-    /** Whether any subject has a live version (entering global IMPORT mode needs an empty registry). */
-    boolean anyLiveVersion();
+    /**
+     * Whether any subject starting with {@code subjectPrefix} has a live version ({@code ""}: any subject at all;
+     * entering global IMPORT mode needs an empty registry, a context's IMPORT mode an empty context).
+     */
+    boolean anyLiveVersion(String subjectPrefix);
 
     /**
      * The live versions whose schemas reference {@code subject} version {@code version} (Confluent's
@@ -33,8 +38,11 @@ public interface RegistryIndex {
     /** The mode set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
 
-    /** The largest schema id ever assigned (0 when none). Ids are never reused, even after hard deletes. */
-    int maxId();
+    /**
+     * The largest schema id ever assigned in {@code context} (0 when none). Ids are never reused, even after hard
+     * deletes.
+     */
+    int maxId(String context);
 
     /** The sequence number of the last event appended (0 when none). */
     long lastSeq();

@@ -70,16 +70,18 @@ public final class RegistryStateMachine {
             return reject(ErrorCode.OPERATION_NOT_PERMITTED, "Registering with an explicit id or version is only "
                     + "permitted in IMPORT mode; subject " + cmd.subject() + " is in " + mode + " mode");
         }
+        String context = QualifiedSubject.contextOf(cmd.subject());
+        String scope = QualifiedSubject.parentScope(cmd.subject());
         ParsedSchema parsed;
         try {
             parsed = parser.parse(cmd.schemaType(), cmd.schema(), cmd.references(),
-                    normalize(cmd.normalize(), index.normalize(cmd.subject()), index.normalize(null)),
-                    new IndexReferenceResolver(index));
+                    normalize(cmd.normalize(), index.normalize(cmd.subject()), index.normalize(scope)),
+                    new IndexReferenceResolver(index, cmd.subject()));
         } catch (InvalidSchemaException e) {
             return reject(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }
         String fingerprint = parsed.fingerprint();
-        Optional<Integer> knownId = index.idForFingerprint(fingerprint);
+        Optional<Integer> knownId = index.idForFingerprint(context, fingerprint);
         List<IndexedVersion> versions = index.versions(cmd.subject());
         List<IndexedVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
 
@@ -97,14 +99,14 @@ public final class RegistryStateMachine {
                 return reject(ErrorCode.ID_DOES_NOT_MATCH, "Schema already registered with id " + knownId.get()
                         + " instead of input id " + cmd.id());
             }
-            Optional<IndexedSchema> occupant = index.schema(cmd.id());
+            Optional<IndexedSchema> occupant = index.schema(context, cmd.id());
             if (occupant.isPresent() && knownId.isEmpty()) {
                 return reject(ErrorCode.OPERATION_NOT_PERMITTED, "Overwrite new schema with id " + cmd.id()
                         + " is not permitted: the id is used by another schema");
             }
             id = cmd.id();
         } else {
-            id = knownId.orElseGet(() -> index.maxId() + 1);
+            id = knownId.orElseGet(() -> index.maxId(context) + 1);
         }
 
         if (!importing) {
@@ -129,7 +131,7 @@ public final class RegistryStateMachine {
         LogEvent event = new LogEvent(new LogKey.SchemaKey(cmd.subject(), version),
                 new LogValue.SchemaValue(cmd.subject(), version, id, parsed.type(), parsed.canonical(),
                         parsed.references(), cmd.metadata(), cmd.ruleSet(), false));
-        parsedById.put(id, parsed);
+        parsedById.put(context, id, parsed);
         return new Decision(List.of(event), new Outcome.Registered(id, version, true));
     }
 
@@ -137,13 +139,13 @@ public final class RegistryStateMachine {
                                            RegistryIndex index) {
         CompatibilityLevel level = EffectiveCompatibility.of(
                 index.compatibility(cmd.subject()).flatMap(CompatibilityLevel::parse),
-                index.compatibility(null).flatMap(CompatibilityLevel::parse));
+                index.compatibility(QualifiedSubject.parentScope(cmd.subject())).flatMap(CompatibilityLevel::parse));
         if (level == CompatibilityLevel.NONE || live.isEmpty()) {
             return List.of();
         }
         List<ParsedSchema> previous = new ArrayList<>();
         for (IndexedVersion v : live) {
-            ParsedSchema old = parsedSchema(v.id(), index);
+            ParsedSchema old = parsedSchema(cmd.subject(), v.id(), index);
             if (old.type() != proposed.type()) {
                 return List.of("Incompatible schema type: " + proposed.type() + " after " + old.type());
             }
@@ -153,16 +155,18 @@ public final class RegistryStateMachine {
     }
 
     /** The parsed form of a registered schema; content by id is immutable, so caching it is always safe. */
-    private ParsedSchema parsedSchema(int id, RegistryIndex index) {
-        ParsedSchema cached = parsedById.get(id);
+    private ParsedSchema parsedSchema(String subject, int id, RegistryIndex index) {
+        String context = QualifiedSubject.contextOf(subject);
+        ParsedSchema cached = parsedById.get(context, id);
         if (cached != null) {
             return cached;
         }
-        IndexedSchema stored = index.schema(id)
-                .orElseThrow(() -> new IllegalStateException("index names schema id " + id + " but lacks it"));
+        IndexedSchema stored = index.schema(context, id)
+                .orElseThrow(() -> new IllegalStateException("index names schema id " + id + " in context "
+                        + context + " but lacks it"));
         ParsedSchema parsed = parser.parse(stored.type(), stored.schema(), stored.references(), false,
-                new IndexReferenceResolver(index));
-        parsedById.put(id, parsed);
+                new IndexReferenceResolver(index, subject));
+        parsedById.put(context, id, parsed);
         return parsed;
     }
 

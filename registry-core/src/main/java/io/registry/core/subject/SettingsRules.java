@@ -33,7 +33,9 @@ public final class SettingsRules {
         if (mode.get() == Mode.IMPORT && !cmd.force()) {
             Mode current = index.mode(cmd.subject()).flatMap(Mode::parse).orElse(null);
             boolean hasSchemas = cmd.subject() == null
-                    ? index.anyLiveVersion()
+                    ? index.anyLiveVersion("")
+                    : QualifiedSubject.isContextScope(cmd.subject())
+                    ? index.anyLiveVersion(QualifiedSubject.parse(cmd.subject()).contextPrefix())
                     : index.versions(cmd.subject()).stream().anyMatch(v -> !v.deleted());
             if (current != Mode.IMPORT && hasSchemas) {
                 return reject(ErrorCode.OPERATION_NOT_PERMITTED, "Cannot import since found existing subjects");

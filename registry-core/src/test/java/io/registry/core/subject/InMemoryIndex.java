@@ -8,23 +8,23 @@ import java.util.Optional;
 /** A map-backed index for exercising the pure decision logic; production uses a Kafka Streams store. */
 final class InMemoryIndex implements MutableRegistryIndex {
     private final Map<String, Integer> fingerprints = new HashMap<>();
-    private final Map<Integer, IndexedSchema> schemas = new HashMap<>();
+    private final Map<String, IndexedSchema> schemas = new HashMap<>();
+    private final Map<String, Integer> maxIds = new HashMap<>();
     private final Map<String, List<IndexedVersion>> versions = new HashMap<>();
     private final Map<String, String> compatibility = new HashMap<>();
     private final Map<String, String> modes = new HashMap<>();
     private final Map<String, List<Referrer>> referrers = new HashMap<>();
     private final Map<String, Boolean> normalize = new HashMap<>();
-    private int maxId;
     private long lastSeq;
 
     @Override
-    public Optional<Integer> idForFingerprint(String fingerprint) {
-        return Optional.ofNullable(fingerprints.get(fingerprint));
+    public Optional<Integer> idForFingerprint(String context, String fingerprint) {
+        return Optional.ofNullable(fingerprints.get(context + " " + fingerprint));
     }
 
     @Override
-    public Optional<IndexedSchema> schema(int id) {
-        return Optional.ofNullable(schemas.get(id));
+    public Optional<IndexedSchema> schema(String context, int id) {
+        return Optional.ofNullable(schemas.get(context + " " + id));
     }
 
     @Override
@@ -33,8 +33,9 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public boolean anyLiveVersion() {
-        return versions.values().stream().flatMap(List::stream).anyMatch(v -> !v.deleted());
+    public boolean anyLiveVersion(String prefix) {
+        return versions.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .flatMap(e -> e.getValue().stream()).anyMatch(v -> !v.deleted());
     }
 
     @Override
@@ -76,8 +77,8 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public int maxId() {
-        return maxId;
+    public int maxId(String context) {
+        return maxIds.getOrDefault(context, 0);
     }
 
     @Override
@@ -86,9 +87,9 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public void putSchema(IndexedSchema schema, String fingerprint) {
-        schemas.put(schema.id(), schema);
-        fingerprints.putIfAbsent(fingerprint, schema.id());
+    public void putSchema(String context, IndexedSchema schema, String fingerprint) {
+        schemas.put(context + " " + schema.id(), schema);
+        fingerprints.putIfAbsent(context + " " + fingerprint, schema.id());
     }
 
     @Override
@@ -115,8 +116,8 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public void putMaxId(int id) {
-        maxId = id;
+    public void putMaxId(String context, int id) {
+        maxIds.put(context, id);
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.registry.core.log.LogValue.SchemaValue;
 import io.registry.readmodel.ProjectionChanges;
 import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.postgres.UnnestInsert.Column;
 import io.registry.readmodel.postgres.UnnestInsert.Duplicates;
 
@@ -17,16 +18,16 @@ import java.util.List;
  */
 final class PostgresChanges implements ProjectionChanges, AutoCloseable {
     private static final String INSERT_SCHEMAS = """
-            INSERT INTO schemas (id, schema_type, schema_text, refs, fingerprint)
-            SELECT id, schema_type, schema_text, CAST(refs AS jsonb), fingerprint
-              FROM unnest(?::int4[], ?::text[], ?::text[], ?::text[], ?::text[])
-                   AS u (id, schema_type, schema_text, refs, fingerprint)
-            ON CONFLICT (id) DO NOTHING""";
+            INSERT INTO schemas (context, id, schema_type, schema_text, refs, fingerprint)
+            SELECT context, id, schema_type, schema_text, CAST(refs AS jsonb), fingerprint
+              FROM unnest(?::text[], ?::int4[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   AS u (context, id, schema_type, schema_text, refs, fingerprint)
+            ON CONFLICT (context, id) DO NOTHING""";
     private static final String UPSERT_VERSIONS = """
-            INSERT INTO subject_versions (subject, version, schema_id, deleted, metadata, rule_set)
-            SELECT subject, version, schema_id, deleted, CAST(metadata AS jsonb), CAST(rule_set AS jsonb)
-              FROM unnest(?::text[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::text[])
-                   AS u (subject, version, schema_id, deleted, metadata, rule_set)
+            INSERT INTO subject_versions (subject, version, schema_id, deleted, metadata, rule_set, context)
+            SELECT subject, version, schema_id, deleted, CAST(metadata AS jsonb), CAST(rule_set AS jsonb), context
+              FROM unnest(?::text[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::text[], ?::text[])
+                   AS u (subject, version, schema_id, deleted, metadata, rule_set, context)
             ON CONFLICT (subject, version) DO UPDATE SET schema_id = EXCLUDED.schema_id, deleted = EXCLUDED.deleted,
                 metadata = EXCLUDED.metadata, rule_set = EXCLUDED.rule_set""";
     private static final String DELETE_VERSION = "DELETE FROM subject_versions WHERE subject = ? AND version = ?";
@@ -56,17 +57,17 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
 
     PostgresChanges(Connection connection) {
         schemas = new UnnestInsert(connection, INSERT_SCHEMAS, Duplicates.KEEP_FIRST,
-                Column.INT, Column.TEXT, Column.TEXT, Column.TEXT, Column.TEXT);
+                Column.TEXT, Column.INT, Column.TEXT, Column.TEXT, Column.TEXT, Column.TEXT);
         versionPuts = new UnnestInsert(connection, UPSERT_VERSIONS, Duplicates.KEEP_LAST,
-                Column.TEXT, Column.INT, Column.INT, Column.BOOL, Column.TEXT, Column.TEXT);
+                Column.TEXT, Column.INT, Column.INT, Column.BOOL, Column.TEXT, Column.TEXT, Column.TEXT);
         versionDeletes = new StatementRuns(connection);
         configs = new StatementRuns(connection);
         modes = new StatementRuns(connection);
     }
 
     @Override
-    public void putSchema(StoredSchema schema) {
-        schemas.add(schema.id(), schema.id(), schema.type().name(), schema.schema(),
+    public void putSchema(String context, StoredSchema schema) {
+        schemas.add(List.of(context, schema.id()), context, schema.id(), schema.type().name(), schema.schema(),
                 ReadModelJson.writeReferences(schema.references()), schema.fingerprint());
     }
 
@@ -74,7 +75,8 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
     public void putVersion(SchemaValue value) {
         switchVersionsTo(versionPuts);
         versionPuts.add(List.of(value.subject(), value.version()), value.subject(), value.version(), value.id(),
-                value.deleted(), ReadModelJson.writeTree(value.metadata()), ReadModelJson.writeTree(value.ruleSet()));
+                value.deleted(), ReadModelJson.writeTree(value.metadata()), ReadModelJson.writeTree(value.ruleSet()),
+                QualifiedSubject.contextOf(value.subject()));
     }
 
     @Override

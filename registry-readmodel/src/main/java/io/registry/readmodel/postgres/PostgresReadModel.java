@@ -5,6 +5,7 @@ import io.registry.core.schema.SchemaType;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
 import jakarta.inject.Singleton;
@@ -34,14 +35,14 @@ public class PostgresReadModel implements ReadModel {
     }
 
     @Override
-    public Optional<StoredSchema> schemaById(int id) {
-        return schemas.findById(id).map(row -> new StoredSchema(row.id(), SchemaType.valueOf(row.schemaType()),
+    public Optional<StoredSchema> schemaById(String context, int id) {
+        return schemas.find(context, id).map(row -> new StoredSchema(row.id(), SchemaType.valueOf(row.schemaType()),
                 row.schemaText(), ReadModelJson.readReferences(row.refs()), row.fingerprint()));
     }
 
     @Override
-    public Optional<Integer> idByFingerprint(String fingerprint) {
-        return schemas.findLowestIdByFingerprint(fingerprint);
+    public Optional<Integer> idByFingerprint(String context, String fingerprint) {
+        return schemas.findLowestIdByFingerprint(context, fingerprint);
     }
 
     @Override
@@ -74,8 +75,8 @@ public class PostgresReadModel implements ReadModel {
     }
 
     @Override
-    public List<SubjectVersion> usagesOf(int schemaId) {
-        return versions.findBySchemaId(schemaId).stream().map(VersionRow::toSubjectVersion).toList();
+    public List<SubjectVersion> usagesOf(String context, int schemaId) {
+        return versions.findBySchemaId(context, schemaId).stream().map(VersionRow::toSubjectVersion).toList();
     }
 
     @Override
@@ -106,18 +107,27 @@ public class PostgresReadModel implements ReadModel {
     @Override
     public Optional<List<Integer>> referencedBy(String subject, int version) {
         java.util.TreeSet<Integer> ids = new java.util.TreeSet<>();
-        for (int v : new int[] {version, -1}) {
-            com.fasterxml.jackson.databind.node.ArrayNode pattern =
-                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
-            pattern.addObject().put("subject", subject).put("version", v);
-            ids.addAll(versions.findLiveIdsReferencing(pattern.toString()));
+        // Referrers are in the referenced subject's context; within it a reference names the subject either
+        // unqualified (the usual way) or qualified.
+        QualifiedSubject target = QualifiedSubject.parse(subject);
+        java.util.Set<String> spellings = new java.util.LinkedHashSet<>(List.of(subject, target.name()));
+        if (target.isDefaultContext()) {
+            spellings = java.util.Set.of(subject);
+        }
+        for (String spelling : spellings) {
+            for (int v : new int[] {version, -1}) {
+                com.fasterxml.jackson.databind.node.ArrayNode pattern =
+                        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+                pattern.addObject().put("subject", spelling).put("version", v);
+                ids.addAll(versions.findLiveIdsReferencing(target.context(), pattern.toString()));
+            }
         }
         return Optional.of(List.copyOf(ids));
     }
 
     @Override
-    public int maxSchemaId() {
-        return schemas.findMaxId();
+    public int maxSchemaId(String context) {
+        return schemas.findMaxId(context);
     }
 
     @Override

@@ -10,12 +10,14 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 public interface SchemaRepository extends GenericRepository<SchemaRow, Integer> {
 
-    Optional<SchemaRow> findById(int id);
+    @Query("SELECT id, schema_type, schema_text, CAST(refs AS text) AS refs, fingerprint FROM schemas "
+            + "WHERE context = :context AND id = :id")
+    Optional<SchemaRow> find(String context, int id);
 
-    @Query("SELECT COALESCE(MAX(id), 0) FROM schemas")
-    int findMaxId();
+    @Query("SELECT COALESCE(MAX(id), 0) FROM schemas WHERE context = :context")
+    int findMaxId(String context);
 
     /** The lowest id wins when one content has several ids: stable whatever order the log was replayed in. */
-    @Query("SELECT id FROM schemas WHERE fingerprint = :fingerprint ORDER BY id LIMIT 1")
-    Optional<Integer> findLowestIdByFingerprint(String fingerprint);
+    @Query("SELECT id FROM schemas WHERE context = :context AND fingerprint = :fingerprint ORDER BY id LIMIT 1")
+    Optional<Integer> findLowestIdByFingerprint(String context, String fingerprint);
 }

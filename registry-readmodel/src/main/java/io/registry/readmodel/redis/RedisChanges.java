@@ -42,13 +42,13 @@ final class RedisChanges implements ProjectionChanges {
     }
 
     @Override
-    public void putSchema(StoredSchema schema) {
-        script("schema", String.valueOf(schema.id()), ReadModelJson.writeSchema(schema), schema.fingerprint());
+    public void putSchema(String context, StoredSchema schema) {
+        script("schema", RedisKeys.scope(context), String.valueOf(schema.id()), ReadModelJson.writeSchema(schema), schema.fingerprint());
     }
 
     @Override
     public void putVersion(SchemaValue value) {
-        script("put", value.subject(), String.valueOf(value.version()), String.valueOf(value.id()),
+        script("put", RedisKeys.scopeOf(value.subject()), value.subject(), String.valueOf(value.version()), String.valueOf(value.id()),
                 VersionCell.flag(value.deleted()));
         // Extras commands keep log order among themselves (they only touch extras keys), which is all they need.
         String extras = ReadModelJson.writeExtras(value.metadata(), value.ruleSet());
@@ -63,19 +63,19 @@ final class RedisChanges implements ProjectionChanges {
 
     @Override
     public void removeVersion(String subject, int version) {
-        script("remove", subject, String.valueOf(version));
+        script("remove", RedisKeys.scopeOf(subject), subject, String.valueOf(version));
         String hash = keys.extras(subject);
         commands.add(redis -> redis.hdel(hash, String.valueOf(version)));
     }
 
     @Override
     public void softDeleteSubject(String subject, int upToVersion) {
-        script("soft-delete", subject, String.valueOf(upToVersion));
+        script("soft-delete", RedisKeys.scopeOf(subject), subject, String.valueOf(upToVersion));
     }
 
     @Override
     public void clearSubject(String subject) {
-        script("clear", subject);
+        script("clear", RedisKeys.scopeOf(subject), subject);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.registry.readmodel.redis;
 
 import io.micronaut.context.annotation.Value;
+import io.registry.core.subject.QualifiedSubject;
 import jakarta.inject.Singleton;
 
 /**
@@ -9,6 +10,9 @@ import jakarta.inject.Singleton;
  * <pre>
  * P schema:&lt;id&gt;            string  StoredSchema as JSON {id,type,schema,references,fingerprint}; SET NX (immutable)
  * P fp:&lt;fingerprint&gt;       zset    ids holding this content, score = id; the lowest id is the answer
+ *                                  (schema:, fp: and usages: keys of a named schema context put the context and a
+ *                                  colon before the id/fingerprint: schema:.ctx:&lt;id&gt;; context names start with a
+ *                                  dot, so they never read as an id or a fingerprint)
  * P subject:&lt;subject&gt;      hash    &lt;version&gt; → "&lt;schemaId&gt;:&lt;0|1&gt;" (1 = soft-deleted)
  * P extras:&lt;subject&gt;       hash    &lt;version&gt; → {"metadata":…,"ruleSet":…} of the version (absent: none); written with
  *                                  every put of the version, so a reused version number never shows stale metadata
@@ -20,6 +24,7 @@ import jakarta.inject.Singleton;
  * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
  * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
  * P log                    string  the id (Kafka topic id) of the log the projection was built from
+ * P layout                 string  this key layout's version ("2"); another value (or none) means "rebuild"
  * P applied                channel each committed batch's sequence, published inside its MULTI
  * </pre>
  * Each read is one command on one key. Subject hashes, usages and subject lists are maintained together by
@@ -30,6 +35,7 @@ import jakarta.inject.Singleton;
 public class RedisKeys {
     static final String NEXT_OFFSET = "next_offset";
     static final String SEQ = "seq";
+    static final String LAYOUT = "2";
     /** Field of the global entry in {@link #config()} and {@link #mode()}; Confluent rejects empty subject names. */
     static final String GLOBAL = "";
 
@@ -43,12 +49,21 @@ public class RedisKeys {
         return prefix;
     }
 
-    String schema(int id) {
-        return prefix + "schema:" + id;
+    String schema(String context, int id) {
+        return prefix + "schema:" + scope(context) + id;
     }
 
-    String fingerprint(String fingerprint) {
-        return prefix + "fp:" + fingerprint;
+    /** "" for the default schema context (the original layout), else {@code <context>:}. */
+    static String scope(String context) {
+        return QualifiedSubject.DEFAULT_CONTEXT.equals(context) ? "" : context + ":";
+    }
+
+    static String scopeOf(String subject) {
+        return scope(QualifiedSubject.contextOf(subject));
+    }
+
+    String fingerprint(String context, String fingerprint) {
+        return prefix + "fp:" + scope(context) + fingerprint;
     }
 
     String subject(String subject) {
@@ -59,8 +74,8 @@ public class RedisKeys {
         return prefix + "extras:" + subject;
     }
 
-    String usages(int schemaId) {
-        return prefix + "usages:" + schemaId;
+    String usages(String context, int schemaId) {
+        return prefix + "usages:" + scope(context) + schemaId;
     }
 
     String subjects(boolean includeDeleted) {
@@ -86,6 +101,14 @@ public class RedisKeys {
     /** The pub/sub channel the projection announces each committed batch on (its sequence as the message). */
     String appliedChannel() {
         return prefix + "applied";
+    }
+
+    /**
+     * The key layout the projection was built in ({@link #LAYOUT}); a projection of another layout is rebuilt.
+     * Layout 2: schema ids scoped by schema context.
+     */
+    String layout() {
+        return prefix + "layout";
     }
 
     /** The id of the log the projection was built from. */

@@ -62,8 +62,14 @@ public class RedisProjectionStore implements ProjectionStore, AutoCloseable {
     public synchronized Optional<String> boundLog() {
         try {
             RedisFuture<String> log = connection().async().get(keys.log());
+            RedisFuture<String> layout = connection.async().get(keys.layout());
             connection.flushCommands();
-            return Optional.ofNullable(await(log));
+            String bound = await(log);
+            if (bound != null && !RedisKeys.LAYOUT.equals(await(layout))) {
+                // Built in an older key layout (before schema contexts): reported unbound, so it is rebuilt.
+                return Optional.empty();
+            }
+            return Optional.ofNullable(bound);
         } catch (RuntimeException e) {
             disconnect();
             throw e;
@@ -94,8 +100,10 @@ public class RedisProjectionStore implements ProjectionStore, AutoCloseable {
                 }
                 cursor = keysPage;
             } while (!cursor.isFinished());
+            RedisFuture<String> layout = redis.set(keys.layout(), RedisKeys.LAYOUT);
             RedisFuture<String> bound = redis.set(keys.log(), logId);
             connection.flushCommands();
+            await(layout);
             await(bound);
         } catch (RuntimeException e) {
             disconnect();

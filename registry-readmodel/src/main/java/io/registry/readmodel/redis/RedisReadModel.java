@@ -54,13 +54,13 @@ public class RedisReadModel implements ReadModel {
     }
 
     @Override
-    public Optional<StoredSchema> schemaById(int id) {
-        return Optional.ofNullable(redis.get(keys.schema(id))).map(ReadModelJson::readSchema);
+    public Optional<StoredSchema> schemaById(String context, int id) {
+        return Optional.ofNullable(redis.get(keys.schema(context, id))).map(ReadModelJson::readSchema);
     }
 
     @Override
-    public Optional<Integer> idByFingerprint(String fingerprint) {
-        return redis.zrange(keys.fingerprint(fingerprint), 0, 0).stream().findFirst().map(Integer::valueOf);
+    public Optional<Integer> idByFingerprint(String context, String fingerprint) {
+        return redis.zrange(keys.fingerprint(context, fingerprint), 0, 0).stream().findFirst().map(Integer::valueOf);
     }
 
     @Override
@@ -103,9 +103,9 @@ public class RedisReadModel implements ReadModel {
     }
 
     @Override
-    public List<SubjectVersion> usagesOf(int schemaId) {
+    public List<SubjectVersion> usagesOf(String context, int schemaId) {
         List<SubjectVersion> usages = new ArrayList<>();
-        for (Map.Entry<String, String> field : redis.hgetall(keys.usages(schemaId)).entrySet()) {
+        for (Map.Entry<String, String> field : redis.hgetall(keys.usages(context, schemaId)).entrySet()) {
             // field "<version>:<subject>": the version has no colon, the subject may have any number
             String usage = field.getKey();
             int colon = usage.indexOf(':');

@@ -3,15 +3,18 @@
 -- writes (a version's previous schema id, which versions a subject has), which MULTI alone cannot, and keeps the
 -- derived keys (usages, subject lists) in step with the subject hashes; it also answers one reply per call
 -- instead of several per event, which is what makes rebuilds fast.
--- ARGV[1] = key prefix, then changes, each an op name and its arguments:
---   schema <id> <StoredSchema json> <fingerprint>      put <subject> <version> <schema id> <deleted 0|1>
---   remove <subject> <version>                         soft-delete <subject> <up to version>
---   clear <subject>
+-- ARGV[1] = key prefix, then changes, each an op name, the schema-context scope of the change ("" for the
+-- default context, "<context>:" for a named one, e.g. ".ctx:"; it scopes schema ids: schema:, fp:, usages: keys)
+-- and its arguments:
+--   schema <scope> <id> <StoredSchema json> <fingerprint>      put <scope> <subject> <version> <schema id> <0|1>
+--   remove <scope> <subject> <version>                         soft-delete <scope> <subject> <up to version>
+--   clear <scope> <subject>
 local prefix = ARGV[1]
+local scope = ''
 local allKey, liveKey = prefix .. 'subjects:all', prefix .. 'subjects:live'
 
 local function versionsKey(subject) return prefix .. 'subject:' .. subject end
-local function usagesKey(id) return prefix .. 'usages:' .. id end
+local function usagesKey(id) return prefix .. 'usages:' .. scope .. id end
 local function usage(subject, version) return version .. ':' .. subject end
 local function idOf(cell) return string.match(cell, '^(.*):') end
 local function isLive(cell) return string.sub(cell, -1) == '0' end
@@ -45,8 +48,8 @@ local function refreshSubjectLists(subject)
 end
 
 local function putSchema(id, json, fingerprint)
-  redis.call('SET', prefix .. 'schema:' .. id, json, 'NX')
-  redis.call('ZADD', prefix .. 'fp:' .. fingerprint, id, id)
+  redis.call('SET', prefix .. 'schema:' .. scope .. id, json, 'NX')
+  redis.call('ZADD', prefix .. 'fp:' .. scope .. fingerprint, id, id)
 end
 
 local function putVersion(subject, version, id, flag)
@@ -96,6 +99,8 @@ end
 local i = 2
 while i <= #ARGV do
   local op = ARGV[i]
+  scope = ARGV[i + 1]
+  i = i + 1
   if op == 'schema' then
     putSchema(ARGV[i + 1], ARGV[i + 2], ARGV[i + 3])
     i = i + 4

@@ -36,6 +36,9 @@ final class LogReplay {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         TopicPartition partition = new TopicPartition(logTopic, 0);
+        if (index.resetIfOutdated()) {
+            LOG.info("Sequencer index is of an older layout: emptied, rebuilding it from the log");
+        }
         long applied = 0;
         long lastSeq = index.lastSeq();
         try (KafkaConsumer<byte[], byte[]> consumer =

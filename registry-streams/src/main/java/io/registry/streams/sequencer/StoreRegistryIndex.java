@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.registry.core.subject.IndexedSchema;
 import io.registry.core.subject.IndexedVersion;
 import io.registry.core.subject.MutableRegistryIndex;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.core.subject.Referrer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,7 +19,9 @@ import java.util.Optional;
 /**
  * The sequencer's index kept in a changelogged Kafka Streams store. Writes to it commit in the same transaction
  * as the log records and replies, so after a crash the index is exactly as of the last committed command.
- * Key layout: {@code fp/<fingerprint>} → id, {@code id/<id>} → schema JSON, {@code sv/<subject>} → versions JSON,
+ * Key layout: {@code fp/<fingerprint>} → id, {@code id/<id>} → schema JSON (default context; a named schema
+ * context's ids and fingerprints are {@code fp/<context>/<fingerprint>} and {@code id/<context>/<id>}, context names
+ * start with a dot so they never read as a number or a hex fingerprint), {@code sv/<subject>} → versions JSON,
  * {@code cfg/<subject>}, {@code norm/<subject>} (config's normalize flag) and {@code mode/<subject>} (empty subject = global), {@code ref/<version>/<subject>} →
  * the live referrers of that version (JSON), {@code meta/…} counters.
  */
@@ -27,10 +30,12 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     /**
      * Layout version of the index. 2 added the reverse reference index ({@code ref/…}) and metadata/ruleSet in
      * {@code sv/…}: an index of an older layout is completed by replaying the log over it (applying is
-     * idempotent, so the result equals a fresh build).
+     * idempotent, so the result equals a fresh build). 3 keeps ids, fingerprints and the max id per schema context;
+     * an index of layout 2 or older may hold ids of named contexts in the default context's keys, so it is emptied
+     * ({@link #resetIfOutdated}) and rebuilt from the log.
      */
     static final String FORMAT = "meta/format";
-    static final String CURRENT_FORMAT = "2";
+    static final String CURRENT_FORMAT = "3";
     private static final String MAX_ID = "meta/maxId";
     private static final String LAST_SEQ = "meta/lastSeq";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -51,19 +56,43 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
         return store.get(BOOTSTRAPPED) != null && CURRENT_FORMAT.equals(store.get(FORMAT));
     }
 
+    /**
+     * Empties an index built in an older layout (before it is rebuilt from the log); answers whether it did. A store
+     * without a layout mark is empty or was never bootstrapped, and is left as it is.
+     */
+    boolean resetIfOutdated() {
+        String format = store.get(FORMAT);
+        if (format == null || CURRENT_FORMAT.equals(format)) {
+            return false;
+        }
+        List<String> keys = new java.util.ArrayList<>();
+        try (KeyValueIterator<String, String> it = store.all()) {
+            while (it.hasNext()) {
+                keys.add(it.next().key);
+            }
+        }
+        keys.forEach(store::delete);
+        return true;
+    }
+
     void markBootstrapped() {
         store.put(BOOTSTRAPPED, "1");
         store.put(FORMAT, CURRENT_FORMAT);
     }
 
     @Override
-    public Optional<Integer> idForFingerprint(String fingerprint) {
-        return Optional.ofNullable(store.get("fp/" + fingerprint)).map(Integer::valueOf);
+    public Optional<Integer> idForFingerprint(String context, String fingerprint) {
+        return Optional.ofNullable(store.get("fp/" + scoped(context) + fingerprint)).map(Integer::valueOf);
     }
 
     @Override
-    public Optional<IndexedSchema> schema(int id) {
-        return Optional.ofNullable(store.get("id/" + id)).map(json -> read(json, IndexedSchema.class));
+    public Optional<IndexedSchema> schema(String context, int id) {
+        return Optional.ofNullable(store.get("id/" + scoped(context) + id)).map(json -> read(json, IndexedSchema.class));
+    }
+
+    /** {@code ""} for the default context (the layout-2 keys), else {@code <context>/}. */
+    private static String scoped(String context) {
+        return QualifiedSubject.DEFAULT_CONTEXT.equals(context) ? "" : context + "/";
     }
 
     @Override
@@ -81,8 +110,8 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
 
     /** Scans the subjects (prefix {@code sv/}); only entering global IMPORT mode asks, which is rare. */
     @Override
-    public boolean anyLiveVersion() {
-        try (KeyValueIterator<String, String> it = store.prefixScan("sv/", new StringSerializer())) {
+    public boolean anyLiveVersion(String subjectPrefix) {
+        try (KeyValueIterator<String, String> it = store.prefixScan("sv/" + subjectPrefix, new StringSerializer())) {
             while (it.hasNext()) {
                 String json = it.next().value;
                 try {
@@ -136,8 +165,8 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public int maxId() {
-        String v = store.get(MAX_ID);
+    public int maxId(String context) {
+        String v = store.get(maxIdKey(context));
         return v == null ? 0 : Integer.parseInt(v);
     }
 
@@ -148,9 +177,13 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public void putSchema(IndexedSchema schema, String fingerprint) {
-        store.put("id/" + schema.id(), write(schema));
-        store.putIfAbsent("fp/" + fingerprint, Integer.toString(schema.id()));
+    public void putSchema(String context, IndexedSchema schema, String fingerprint) {
+        store.put("id/" + scoped(context) + schema.id(), write(schema));
+        store.putIfAbsent("fp/" + scoped(context) + fingerprint, Integer.toString(schema.id()));
+    }
+
+    private static String maxIdKey(String context) {
+        return QualifiedSubject.DEFAULT_CONTEXT.equals(context) ? MAX_ID : MAX_ID + "/" + context;
     }
 
     @Override
@@ -173,8 +206,8 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public void putMaxId(int id) {
-        store.put(MAX_ID, Integer.toString(id));
+    public void putMaxId(String context, int id) {
+        store.put(maxIdKey(context), Integer.toString(id));
     }
 
     @Override

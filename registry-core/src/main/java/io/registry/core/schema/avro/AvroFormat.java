@@ -33,16 +33,26 @@ public final class AvroFormat implements SchemaFormat {
         Schema.Parser parser = new Schema.Parser();
         parser.setValidateDefaults(true);
         try {
+            List<Schema> referenced = new ArrayList<>();
             for (ResolvedReference ref : resolved) {
-                parser.parse(ref.schemaText());
+                referenced.add(parser.parse(ref.schemaText()));
             }
             Schema schema = parser.parse(text);
-            return new AvroParsedSchema(schema, references, normalize);
+            return new AvroParsedSchema(schema, references, normalize, referenced);
         } catch (AvroRuntimeException | NullPointerException | IllegalArgumentException e) {
             // AvroRuntimeException covers SchemaParseException and AvroTypeException (a bad default, an
             // undefined named type): all of them mean "not a valid schema", never a server error.
             throw new InvalidSchemaException("Invalid schema: " + e.getMessage(), e);
         }
+    }
+
+    /** {@code resolved}: the schema with its referenced named types inlined (Confluent's {@code RESOLVED}). */
+    @Override
+    public String formatted(ParsedSchema schema, String format) {
+        if ("resolved".equals(SchemaFormat.formatName(format)) && schema instanceof AvroParsedSchema avro) {
+            return avro.resolved();
+        }
+        return schema.canonical();
     }
 
     @Override

@@ -193,9 +193,14 @@ class ProtoElementRewriter {
                 reserveds(e.getReserveds()));
     }
 
+    /** Which {@code extend} blocks to keep: all of them here. */
+    List<ExtendElement> extendDeclarationsToKeep(List<ExtendElement> extendDeclarations) {
+        return extendDeclarations;
+    }
+
     private List<ExtendElement> extendDeclarations(List<ExtendElement> extendDeclarations) {
         List<ExtendElement> out = new ArrayList<>();
-        for (ExtendElement e : extendDeclarations) {
+        for (ExtendElement e : extendDeclarationsToKeep(extendDeclarations)) {
             List<FieldElement> fields = new ArrayList<>();
             for (FieldElement f : e.getFields()) {
                 fields.add(undocumented(f));

@@ -53,6 +53,26 @@ public final class ProtobufFormat implements SchemaFormat {
         return new ProtobufParsedSchema(canonical, linked, kept, byImport, normalize);
     }
 
+    /**
+     * Confluent's Protobuf formats: {@code serialized} is the base64 of the file's {@code FileDescriptorProto}
+     * (wire's encoder of the linked file); {@code ignore_extensions} is the canonical text without {@code extend}
+     * blocks and without custom (extension) options, the {@code (name)} ones.
+     */
+    @Override
+    public String formatted(ParsedSchema schema, String format) {
+        if (!(schema instanceof ProtobufParsedSchema proto)) {
+            return schema.canonical();
+        }
+        String name = SchemaFormat.formatName(format);
+        if ("serialized".equals(name)) {
+            return proto.serializedDescriptor();
+        }
+        if ("ignore_extensions".equals(name)) {
+            return CanonicalProtoText.of(new ExtensionsDroppingRewriter().rewrite(proto.canonicalElement()));
+        }
+        return schema.canonical();
+    }
+
     @Override
     public List<String> readIncompatibilities(ParsedSchema reader, ParsedSchema writer) {
         if (!(reader instanceof ProtobufParsedSchema r) || !(writer instanceof ProtobufParsedSchema w)) {

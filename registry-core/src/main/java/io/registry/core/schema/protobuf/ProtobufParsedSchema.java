@@ -56,6 +56,20 @@ public final class ProtobufParsedSchema implements ParsedSchema {
         return normalized;
     }
 
+    ProtoFileElement canonicalElement() {
+        return canonicalElement;
+    }
+
+    /**
+     * Base64 of the file's {@code google.protobuf.FileDescriptorProto} (Confluent's {@code format=serialized}),
+     * encoded by wire from the linked file; imports appear as dependencies by their import names.
+     */
+    public String serializedDescriptor() {
+        okio.ByteString bytes = new com.squareup.wire.schema.internal.SchemaEncoder(linked.schema())
+                .encode(linked.file());
+        return bytes.base64();
+    }
+
     /**
      * The message a Confluent client uses by default: the first message of the file, package-qualified
      * (Confluent's {@code ProtobufSchema.name()}); empty when the file declares no message.
