@@ -69,10 +69,23 @@ public final class RegistryMain {
         stopped.await();
     }
 
-    private static void run(Map<String, Object> props, boolean http) {
+    /**
+     * Runs a role until the process is told to stop. The main thread waits for that: every thread a role starts may
+     * be a daemon (a projector-only node, {@code registry.sequencer.enabled=false}, has no Kafka Streams thread and
+     * no HTTP server), and the JVM must not take their being daemons as "done".
+     */
+    private static void run(Map<String, Object> props, boolean http) throws InterruptedException {
         ApplicationContext context = startContext(props, http);
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "registry-shutdown"));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                context.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "registry-shutdown"));
         LOG.info("registry {} role running", http ? "api" : "streams");
+        stopped.await();
     }
 
     /**
