@@ -9,24 +9,21 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.registry.api.http.JsonResponses;
-import io.registry.api.http.RegistryException;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SchemaByIdCache;
 import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.StoredSchema;
-import io.registry.readmodel.SubjectVersion;
 import jakarta.inject.Named;
 
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
  * {@code GET /schemas/ids/{id}}, the hottest read (every consumer resolves ids), served without blocking the
  * event loop: a hit in the in-process cache is answered on the Netty event loop from pre-serialized bytes (no
- * thread hop) when the request is about the default schema context and asks for no {@code format}; anything else
+ * thread hop) when the request names no subject (the default schema context) and asks for no {@code format}; anything else
  * goes to the blocking executor. The other {@code /schemas/ids/{id}/…} routes are in {@link SchemasController}.
  */
 @Controller("/schemas/ids/{id}")
@@ -57,7 +54,8 @@ public class SchemaByIdController {
                                                         @QueryValue(defaultValue = "false") boolean fetchMaxId,
                                                         @Nullable @QueryValue String format) {
         boolean plain = (format == null || format.isBlank()) && !fetchMaxId;
-        if (plain && (subject == null || !subject.startsWith(":"))) {
+        if (plain && (subject == null || subject.isEmpty())) {
+            // only without a subject: an unqualified one may mean a named context (see RegistryReads#locate)
             byte[] body = cache.cachedBody(id, SchemaByIdController::render);
             if (body != null) {
                 return CompletableFuture.completedFuture(JsonResponses.ok(body));
@@ -66,7 +64,7 @@ public class SchemaByIdController {
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
-                Located found = locate(id, subject);
+                RegistryReads.Located found = reads.locate(id, subject);
                 if (plain && found.context().equals(QualifiedSubject.DEFAULT_CONTEXT)) {
                     answer.complete(JsonResponses.ok(render(found.schema())));
                     return;
@@ -84,40 +82,6 @@ public class SchemaByIdController {
             }
         });
         return answer;
-    }
-
-    record Located(String context, StoredSchema schema) {
-    }
-
-    /** Confluent's {@code getSchemaKeyUsingContexts}; 40403 when nothing matches. */
-    private Located locate(int id, String subject) {
-        QualifiedSubject qs = QualifiedSubject.parse(subject == null ? "" : subject);
-        if (!qs.isDefaultContext() && !qs.isWildcard()) {
-            StoredSchema schema = reads.findSchema(qs.context(), id).orElseThrow(RegistryException::schemaNotFound);
-            if (!qs.name().isEmpty() && !usedBy(qs.context(), id, qs.qualified())) {
-                throw RegistryException.schemaNotFound();
-            }
-            return new Located(qs.context(), schema);
-        }
-        Optional<StoredSchema> inDefault = reads.findSchema(QualifiedSubject.DEFAULT_CONTEXT, id);
-        if (qs.name().isEmpty() || (inDefault.isPresent() && usedBy(QualifiedSubject.DEFAULT_CONTEXT, id, qs.name()))) {
-            return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
-        }
-        for (String context : reads.contexts()) {
-            if (context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
-                continue;
-            }
-            String qualified = QualifiedSubject.prefixOf(context) + qs.name();
-            Optional<StoredSchema> there = reads.findSchema(context, id);
-            if (there.isPresent() && usedBy(context, id, qualified)) {
-                return new Located(context, there.get());
-            }
-        }
-        return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
-    }
-
-    private boolean usedBy(String context, int id, String subject) {
-        return reads.readModel().usagesOf(context, id).stream().map(SubjectVersion::subject).anyMatch(subject::equals);
     }
 
     private static byte[] render(StoredSchema schema) {

@@ -12,7 +12,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.RegistryReads;
-import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 
 import java.util.List;
@@ -30,30 +29,36 @@ public class SchemasController {
 
     // GET /schemas/ids/{id} itself: SchemaByIdController (non-blocking on a cache hit; issue 4).
 
+    /**
+     * The schema text alone. {@code subject} picks the schema context as on {@code GET /schemas/ids/{id}}
+     * ({@link RegistryReads#locate}); {@code format} renders it the same way.
+     */
     @Get("/schema")
-    public HttpResponse<byte[]> rawById(@PathVariable int id, @Nullable @QueryValue String subject) {
-        // subject does not filter, as in Confluent's default context (see SchemaByIdController)
-        StoredSchema schema = reads.schema(id);
-        return JsonResponses.ok(schema.schema().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    public HttpResponse<byte[]> rawById(@PathVariable int id, @Nullable @QueryValue String subject,
+                                        @Nullable @QueryValue String format) {
+        RegistryReads.Located found = reads.locate(id, subject);
+        String text = reads.formatted(found.context(), found.schema(), format);
+        return JsonResponses.ok(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    /** The subjects using the id in the context {@code subject} picks (Confluent's {@code listSubjectsForId}). */
     @Get("/subjects")
-    public HttpResponse<byte[]> subjects(@PathVariable int id,
+    public HttpResponse<byte[]> subjects(@PathVariable int id, @Nullable @QueryValue String subject,
                                          @QueryValue(defaultValue = "false") boolean deleted) {
-        reads.schema(id);
-        List<String> subjects = usages(id, deleted).stream().map(SubjectVersion::subject).distinct().sorted().toList();
+        List<String> subjects = usages(id, subject, deleted).stream().map(SubjectVersion::subject).distinct().sorted()
+                .toList();
         return JsonResponses.ok(subjects);
     }
 
+    /** The subject versions using the id in the context {@code subject} picks ({@code listVersionsForId}). */
     @Get("/versions")
-    public HttpResponse<byte[]> versions(@PathVariable int id,
+    public HttpResponse<byte[]> versions(@PathVariable int id, @Nullable @QueryValue String subject,
                                          @QueryValue(defaultValue = "false") boolean deleted) {
-        reads.schema(id);
-        return JsonResponses.ok(usages(id, deleted).stream().map(SchemaBodies::subjectVersion).toList());
+        return JsonResponses.ok(usages(id, subject, deleted).stream().map(SchemaBodies::subjectVersion).toList());
     }
 
-    private List<SubjectVersion> usages(int id, boolean includeDeleted) {
-        return reads.readModel().usagesOf(id).stream().filter(v -> includeDeleted || !v.deleted()).toList();
+    private List<SubjectVersion> usages(int id, String subject, boolean includeDeleted) {
+        String context = reads.locate(id, subject).context();
+        return reads.readModel().usagesOf(context, id).stream().filter(v -> includeDeleted || !v.deleted()).toList();
     }
-
 }

@@ -56,6 +56,47 @@ public final class RegistryReads {
         return schemas.get(context, id);
     }
 
+    /** Where {@link #locate} found an id: the schema context and the schema there. */
+    public record Located(String context, StoredSchema schema) {
+    }
+
+    /**
+     * Confluent's {@code getSchemaKeyUsingContexts}, shared by every {@code /schemas/ids/{id}…} route: a
+     * qualified {@code subject} ({@code :.ctx:s}) looks the id up in {@code .ctx}, and {@code s} must use it
+     * ({@code :.ctx:} alone: any subject of the context); an unqualified or empty one means the default context
+     * (not a filter there), falling back to a named context where that subject uses the id when the default
+     * context has no such id (or the subject does not use it there). 40403 when nothing matches.
+     */
+    public Located locate(int id, String subject) {
+        QualifiedSubject qs = QualifiedSubject.parse(subject == null ? "" : subject);
+        if (!qs.isDefaultContext() && !qs.isWildcard()) {
+            StoredSchema schema = findSchema(qs.context(), id).orElseThrow(RegistryException::schemaNotFound);
+            if (!qs.name().isEmpty() && !usedBy(qs.context(), id, qs.qualified())) {
+                throw RegistryException.schemaNotFound();
+            }
+            return new Located(qs.context(), schema);
+        }
+        Optional<StoredSchema> inDefault = findSchema(QualifiedSubject.DEFAULT_CONTEXT, id);
+        if (qs.name().isEmpty() || (inDefault.isPresent() && usedBy(QualifiedSubject.DEFAULT_CONTEXT, id, qs.name()))) {
+            return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
+        }
+        for (String context : contexts()) {
+            if (context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
+                continue;
+            }
+            String qualified = QualifiedSubject.prefixOf(context) + qs.name();
+            Optional<StoredSchema> there = findSchema(context, id);
+            if (there.isPresent() && usedBy(context, id, qualified)) {
+                return new Located(context, there.get());
+            }
+        }
+        return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
+    }
+
+    private boolean usedBy(String context, int id, String subject) {
+        return readModel.usagesOf(context, id).stream().map(SubjectVersion::subject).anyMatch(subject::equals);
+    }
+
     /**
      * The schema contexts that have subjects (soft-deleted ones included), sorted, the default context "." first
      * and always present, as Confluent's {@code GET /contexts} lists them.

@@ -22,6 +22,8 @@ public enum ErrorCode {
     ID_DOES_NOT_MATCH(42207, 422),
     INVALID_SUBJECT(42208, 422),
     SCHEMA_TOO_LARGE(42209, 422),
+    /** {@code DELETE /contexts/{ctx}} while the context has subjects (Confluent's CONTEXT_NOT_EMPTY; value unverified). */
+    CONTEXT_NOT_EMPTY(42211, 422),
     UNPROCESSABLE_ENTITY(422, 422),
     BAD_REQUEST(400, 400),
     UNSUPPORTED_MEDIA_TYPE(415, 415),

@@ -66,6 +66,98 @@ class ContextsContractTest extends ContractBase {
     }
 
     @Test
+    void contextPrefixedUrlsAreTheQualifiedApi() {
+        String a = avro("Url");
+        String b = avro("Url", "x");
+        // register and read back through /contexts/.ctx/…: the subject is :.url:x, ids are the context's
+        assertEquals(1, client.post("/contexts/.url/subjects/x/versions", schemaBody(a)).fields("id").get("id").asInt());
+        assertEquals(2, client.post("/contexts/url/subjects/x/versions", schemaBody(b)).fields("id").get("id").asInt());
+        JsonNode v1 = client.get("/contexts/.url/subjects/x/versions/1").ok();
+        assertEquals(":.url:x", v1.get("subject").asText());
+        assertEquals(a, v1.get("schema").asText());
+        assertEquals(b, client.get("/subjects/:.url:x/versions/latest").ok().get("schema").asText());
+        assertEquals(List.of(1, 2), client.get("/contexts/:.url:/subjects/x/versions").ints());
+        assertEquals(b, client.get("/contexts/.url/subjects/x/versions/latest/schema").raw());
+        assertEquals(2, client.post("/contexts/.url/subjects/x", schemaBody(b)).ok().get("version").asInt());
+        // lists: the context becomes subjectPrefix
+        assertEquals(List.of(":.url:x"), client.get("/contexts/.url/subjects").strings());
+        assertEquals(2, client.get("/contexts/.url/schemas").ok().size());
+        // by id: the context becomes subject=:.url:
+        assertEquals(a, client.get("/contexts/.url/schemas/ids/1").ok().get("schema").asText());
+        assertEquals(b, client.get("/contexts/.url/schemas/ids/2?subject=x").ok().get("schema").asText());
+        assertEquals(2, client.get("/contexts/.url/schemas/ids/1?fetchMaxId=true").ok().get("maxId").asInt());
+        client.get("/contexts/.url/schemas/ids/3").error(404, 40403);
+        assertEquals(a, client.get("/contexts/.url/schemas/ids/1/schema").raw());
+        assertEquals(List.of(":.url:x"), client.get("/contexts/.url/schemas/ids/1/subjects").strings());
+        JsonNode versions = client.get("/contexts/.url/schemas/ids/2/versions").ok();
+        assertEquals(":.url:x", versions.get(0).get("subject").asText());
+        assertEquals(2, versions.get(0).get("version").asInt());
+        // config and mode: with a subject, and bare (the context's own scope :.url:)
+        client.put("/contexts/.url/config/x", "{\"compatibility\":\"FULL\"}").ok();
+        assertEquals("FULL", client.get("/config/:.url:x").ok().get("compatibilityLevel").asText());
+        assertEquals("FULL", client.get("/contexts/.url/config/x").ok().get("compatibilityLevel").asText());
+        client.put("/contexts/.url/config", "{\"compatibility\":\"NONE\"}").ok();
+        assertEquals("NONE", client.get("/config/:.url:").ok().get("compatibilityLevel").asText());
+        client.get("/contexts/.url/mode").error(404, 40409); // the context scope has no mode of its own
+        assertEquals("READWRITE", client.get("/contexts/.url/mode?defaultToGlobal=true").ok().get("mode").asText());
+        // compatibility of a candidate against the context's subject
+        assertTrue(client.post("/contexts/.url/compatibility/subjects/x/versions/latest", schemaBody(a)).ok()
+                .get("is_compatible").isBoolean());
+        // the default context spelled ":.:" and a name with a colon (Confluent: 400)
+        assertTrue(client.get("/contexts/:.:/subjects").strings().contains(":.url:x"));
+        client.get("/contexts/a:b/subjects/x/versions").error(400, 400);
+        client.post("/contexts/a:b/subjects/x/versions", schemaBody(a)).error(400, 400);
+    }
+
+    @Test
+    void schemaIdSubRoutesHonourAQualifiedSubject() {
+        String a = avro("Sub");
+        String b = avro("Sub", "y");
+        String plain = subject("idsub");
+        int idDefault = register(plain, b);
+        assertEquals(1, register(":.sub:p", a));
+        assertEquals(1, register(":.sub:q", a));
+        assertEquals(2, register(":.sub:r", b));
+        // /schema: the qualified subject picks the context (and must use the id)
+        assertEquals(a, client.get("/schemas/ids/1/schema?subject=:.sub:p").raw());
+        assertEquals(a, client.get("/schemas/ids/1/schema?subject=:.sub:").raw());
+        client.get("/schemas/ids/1/schema?subject=:.sub:r").error(404, 40403);
+        client.get("/schemas/ids/9/schema?subject=:.sub:").error(404, 40403);
+        assertEquals(b, client.get("/schemas/ids/" + idDefault + "/schema?subject=" + plain).raw());
+        // /subjects and /versions: every user of the id in that context
+        assertEquals(List.of(":.sub:p", ":.sub:q"), client.get("/schemas/ids/1/subjects?subject=:.sub:").strings());
+        assertEquals(List.of(":.sub:p", ":.sub:q"), client.get("/schemas/ids/1/subjects?subject=:.sub:q").strings());
+        assertEquals(List.of(":.sub:r"), client.get("/schemas/ids/2/subjects?subject=:.sub:r").strings());
+        JsonNode versions = client.get("/schemas/ids/1/versions?subject=:.sub:").ok();
+        assertEquals(2, versions.size());
+        assertEquals(":.sub:p", versions.get(0).get("subject").asText());
+        assertEquals(1, versions.get(0).get("version").asInt());
+        client.get("/schemas/ids/9/versions?subject=:.sub:").error(404, 40403);
+        // unqualified: the default context, falling back to a named context where the subject uses the id
+        assertTrue(client.get("/schemas/ids/" + idDefault + "/subjects").strings().contains(plain));
+        assertEquals(List.of(":.sub:r"), client.get("/schemas/ids/2/subjects?subject=r").strings().stream()
+                .filter(s -> s.startsWith(":.sub:")).toList());
+    }
+
+    @Test
+    void deleteContextOnlyWhenItHasNoSubjects() {
+        String a = avro("Gone");
+        register(":.gone:g", a);
+        register(":.kept:k", a);
+        client.delete("/contexts/.kept").error(422, 42211);
+        // soft-deleted subjects still count; permanently deleted ones do not
+        client.delete("/subjects/:.gone:g").ok();
+        client.delete("/contexts/.gone").error(422, 42211);
+        client.delete("/subjects/:.gone:g?permanent=true").ok();
+        assertEquals(204, client.delete("/contexts/.gone").status());
+        assertEquals(204, client.delete("/contexts/never-used").status());
+        List<String> contexts = client.get("/contexts").strings();
+        assertFalse(contexts.contains(".gone"), contexts.toString());
+        assertTrue(contexts.contains(".kept"), contexts.toString());
+        client.delete("/contexts/a:b").error(400, 400);
+    }
+
+    @Test
     void compatibilityIsPerContext() {
         String v1 = avro("Comp");
         String breaking = Client.json("{'type':'record','name':'Comp','fields':[{'name':'a','type':'int'}]}");
