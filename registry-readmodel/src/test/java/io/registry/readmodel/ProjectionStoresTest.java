@@ -131,6 +131,13 @@ class ProjectionStoresTest {
                 "{\"properties\":{\"llm.semver\":\"2.0.0\"}}").schema("m", 3, 3, C).batch());
         assertEquals(Optional.of("{\"properties\":{\"llm.semver\":\"2.0.0\"}}"), metadata(r, "m", 1));
         assertEquals(Optional.empty(), metadata(r, "m", 3));
+
+        // a subject deleted and then cleared (Confluent's permanent delete) loses its metadata too
+        p.store().apply(log.schemaWithExtras("k", 1, 5, SchemaType.AVRO, avro("E"), List.of(),
+                "{\"properties\":{\"owner\":\"a\"}}").batch());
+        p.store().apply(log.deleteSubject("k", 1).clearSubject("k").batch());
+        p.store().apply(log.schema("k", 1, 6, avro("F")).batch());
+        assertEquals(Optional.empty(), metadata(r, "k", 1));
     }
 
     @ParameterizedTest

@@ -48,24 +48,14 @@ final class RedisChanges implements ProjectionChanges {
 
     @Override
     public void putVersion(SchemaValue value) {
-        script("put", RedisKeys.scopeOf(value.subject()), value.subject(), String.valueOf(value.version()), String.valueOf(value.id()),
-                VersionCell.flag(value.deleted()));
-        // Extras commands keep log order among themselves (they only touch extras keys), which is all they need.
         String extras = ReadModelJson.writeExtras(value.metadata(), value.ruleSet());
-        String hash = keys.extras(value.subject());
-        String field = String.valueOf(value.version());
-        if (extras == null) {
-            commands.add(redis -> redis.hdel(hash, field));
-        } else {
-            commands.add(redis -> redis.hset(hash, field, extras));
-        }
+        script("put", RedisKeys.scopeOf(value.subject()), value.subject(), String.valueOf(value.version()),
+                String.valueOf(value.id()), VersionCell.flag(value.deleted()), extras == null ? "" : extras);
     }
 
     @Override
     public void removeVersion(String subject, int version) {
         script("remove", RedisKeys.scopeOf(subject), subject, String.valueOf(version));
-        String hash = keys.extras(subject);
-        commands.add(redis -> redis.hdel(hash, String.valueOf(version)));
     }
 
     @Override

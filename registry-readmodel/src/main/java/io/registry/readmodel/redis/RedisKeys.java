@@ -14,8 +14,9 @@ import jakarta.inject.Singleton;
  *                                  colon before the id/fingerprint: schema:.ctx:&lt;id&gt;; context names start with a
  *                                  dot, so they never read as an id or a fingerprint)
  * P subject:&lt;subject&gt;      hash    &lt;version&gt; → "&lt;schemaId&gt;:&lt;0|1&gt;" (1 = soft-deleted)
- * P extras:&lt;subject&gt;       hash    &lt;version&gt; → {"metadata":…,"ruleSet":…} of the version (absent: none); written with
- *                                  every put of the version, so a reused version number never shows stale metadata
+ * P extras:&lt;subject&gt;       hash    &lt;version&gt; → {"metadata":…,"ruleSet":…} of the version (absent: none); put and
+ *                                  deleted with the version's cell by apply_changes.lua, so a reused version number
+ *                                  never shows stale metadata
  * P usages:&lt;schemaId&gt;      hash    "&lt;version&gt;:&lt;subject&gt;" → "&lt;0|1&gt;" (reverse index for usagesOf)
  * P subjects:all           zset    score 0: every subject with at least one version, in byte order
  * P subjects:live          zset    score 0: subjects with at least one non-deleted version

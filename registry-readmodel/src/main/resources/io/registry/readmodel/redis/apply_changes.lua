@@ -6,14 +6,18 @@
 -- ARGV[1] = key prefix, then changes, each an op name, the schema-context scope of the change ("" for the
 -- default context, "<context>:" for a named one, e.g. ".ctx:"; it scopes schema ids: schema:, fp:, usages: keys)
 -- and its arguments:
---   schema <scope> <id> <StoredSchema json> <fingerprint>      put <scope> <subject> <version> <schema id> <0|1>
+--   schema <scope> <id> <StoredSchema json> <fingerprint>
+--   put <scope> <subject> <version> <schema id> <0|1> <extras json, "" for none>
 --   remove <scope> <subject> <version>                         soft-delete <scope> <subject> <up to version>
 --   clear <scope> <subject>
+-- A version's extras (metadata/ruleSet) live and die with its cell: written by put, deleted with the cell. So a put
+-- without extras has something to delete only where the version existed before (not in a rebuild).
 local prefix = ARGV[1]
 local scope = ''
 local allKey, liveKey = prefix .. 'subjects:all', prefix .. 'subjects:live'
 
 local function versionsKey(subject) return prefix .. 'subject:' .. subject end
+local function extrasKey(subject) return prefix .. 'extras:' .. subject end
 local function usagesKey(id) return prefix .. 'usages:' .. scope .. id end
 local function usage(subject, version) return version .. ':' .. subject end
 local function idOf(cell) return string.match(cell, '^(.*):') end
@@ -26,6 +30,7 @@ end
 
 local function removeCell(subject, version, cell)
   redis.call('HDEL', versionsKey(subject), version)
+  redis.call('HDEL', extrasKey(subject), version)
   redis.call('HDEL', usagesKey(idOf(cell)), usage(subject, version))
 end
 
@@ -52,10 +57,15 @@ local function putSchema(id, json, fingerprint)
   redis.call('ZADD', prefix .. 'fp:' .. scope .. fingerprint, id, id)
 end
 
-local function putVersion(subject, version, id, flag)
+local function putVersion(subject, version, id, flag, extras)
   local old = redis.call('HGET', versionsKey(subject), version)
   if old and idOf(old) ~= id then
     redis.call('HDEL', usagesKey(idOf(old)), usage(subject, version))
+  end
+  if extras ~= '' then
+    redis.call('HSET', extrasKey(subject), version, extras)
+  elseif old then
+    redis.call('HDEL', extrasKey(subject), version)
   end
   setCell(subject, version, id, flag)
   if flag == '0' then
@@ -105,8 +115,8 @@ while i <= #ARGV do
     putSchema(ARGV[i + 1], ARGV[i + 2], ARGV[i + 3])
     i = i + 4
   elseif op == 'put' then
-    putVersion(ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4])
-    i = i + 5
+    putVersion(ARGV[i + 1], ARGV[i + 2], ARGV[i + 3], ARGV[i + 4], ARGV[i + 5])
+    i = i + 6
   elseif op == 'remove' then
     removeVersion(ARGV[i + 1], ARGV[i + 2])
     i = i + 3
