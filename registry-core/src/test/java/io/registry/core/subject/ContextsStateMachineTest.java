@@ -3,7 +3,6 @@ package io.registry.core.subject;
 import io.registry.core.command.Command;
 import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
-import io.registry.core.log.LogEvent;
 import io.registry.core.schema.SchemaFormats;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.schema.SchemaReference;
@@ -25,11 +24,7 @@ class ContextsStateMachineTest {
     private final InMemoryIndex index = new InMemoryIndex();
 
     private Outcome run(Command command) {
-        Decision decision = machine.decide(command, index);
-        for (LogEvent e : decision.events()) {
-            machine.apply(e, index);
-        }
-        return decision.outcome();
+        return Sequenced.run(machine, index, command).outcome();
     }
 
     private static Command register(String subject, String schema, List<SchemaReference> refs) {

@@ -29,12 +29,7 @@ class DeleteRulesTest {
     private final InMemoryIndex index = new InMemoryIndex();
 
     private Decision runDecision(Command command) {
-        Decision decision = machine.decide(command, index);
-        for (LogEvent e : decision.events()) {
-            machine.apply(e, index);
-            index.putLastSeq(index.lastSeq() + 1);
-        }
-        return decision;
+        return Sequenced.run(machine, index, command);
     }
 
     private Outcome run(Command command) {

@@ -30,12 +30,7 @@ class RegistryStateMachineTest {
     private final InMemoryIndex index = new InMemoryIndex();
 
     private Outcome run(Command command) {
-        Decision decision = machine.decide(command, index);
-        for (LogEvent e : decision.events()) {
-            machine.apply(e, index);
-            index.putLastSeq(index.lastSeq() + 1);
-        }
-        return decision.outcome();
+        return Sequenced.run(machine, index, command).outcome();
     }
 
     private static Command register(String subject, String schema) {

@@ -2,7 +2,6 @@ package io.registry.core.subject;
 
 import io.registry.core.command.Command;
 import io.registry.core.command.Outcome;
-import io.registry.core.log.LogEvent;
 import io.registry.core.schema.SchemaFormats;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.schema.SchemaType;
@@ -20,11 +19,7 @@ class SettingsRulesTest {
     private final InMemoryIndex index = new InMemoryIndex();
 
     private Outcome run(Command command) {
-        Decision decision = machine.decide(command, index);
-        for (LogEvent e : decision.events()) {
-            machine.apply(e, index);
-        }
-        return decision.outcome();
+        return Sequenced.run(machine, index, command).outcome();
     }
 
     private int rejected(Command command) {
