@@ -11,7 +11,7 @@ public class SequencerConfiguration {
     private boolean enabled;
     private String applicationId = "registry-sequencer";
     private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "registry-sequencer-state");
-    private Duration commitInterval = Duration.ofMillis(20);
+    private Duration commitInterval = Duration.ofMillis(10);
     private int standbyReplicas = 0;
     private IndexStoreKind indexStore = IndexStoreKind.IN_MEMORY;
 
