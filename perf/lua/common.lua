@@ -65,3 +65,19 @@ end
 function get(path)
   return wrk.format("GET", path)
 end
+
+-- Issues request_for(i) for i = 1..PERF_SEED once each (then request_for(last) while the last answers arrive) and
+-- stops the thread when n answers came. Run with one wrk thread (-t1) so that the counter is global.
+function each_seeded_once(request_for, last)
+  local n = tonumber(os.getenv("PERF_SEED"))
+  local issued, answered = 0, 0
+  request = function()
+    issued = issued + 1
+    return request_for(issued <= n and issued or last)
+  end
+  response = function(status, headers, body)
+    count_status(status)
+    answered = answered + 1
+    if answered >= n then wrk.thread:stop() end
+  end
+end

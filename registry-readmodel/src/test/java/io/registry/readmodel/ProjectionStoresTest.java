@@ -6,8 +6,10 @@ import io.registry.core.log.LogValue;
 import io.registry.core.schema.Fingerprints;
 import io.registry.core.schema.SchemaReference;
 import io.registry.core.schema.SchemaType;
+import io.registry.readmodel.postgres.PostgresProgressNotices;
 import io.registry.readmodel.postgres.PostgresProjectionStore;
 import io.registry.readmodel.postgres.PostgresReadModel;
+import io.registry.readmodel.redis.RedisProgressNotices;
 import io.registry.readmodel.redis.RedisProjectionStore;
 import io.registry.readmodel.redis.RedisReadModel;
 import org.junit.jupiter.api.AfterAll;
@@ -20,10 +22,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static io.registry.readmodel.TestEvents.avro;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -34,7 +39,7 @@ class ProjectionStoresTest {
     private static final String B = avro("B");
     private static final String C = avro("C");
 
-    record Projection(String name, ProjectionStore store, ReadModel reads) {
+    record Projection(String name, ProjectionStore store, ReadModel reads, ProgressNotices notices) {
         @Override
         public String toString() {
             return name;
@@ -61,8 +66,10 @@ class ProjectionStoresTest {
 
     Stream<Projection> projections() {
         return Stream.of(
-                new Projection("postgres", env.bean(PostgresProjectionStore.class), env.bean(PostgresReadModel.class)),
-                new Projection("redis", env.bean(RedisProjectionStore.class), env.bean(RedisReadModel.class)));
+                new Projection("postgres", env.bean(PostgresProjectionStore.class), env.bean(PostgresReadModel.class),
+                        env.bean(PostgresProgressNotices.class)),
+                new Projection("redis", env.bean(RedisProjectionStore.class), env.bean(RedisReadModel.class),
+                        env.bean(RedisProgressNotices.class)));
     }
 
     @ParameterizedTest
@@ -237,7 +244,8 @@ class ProjectionStoresTest {
     @Test
     void postgresRollsBackWhenTheDatabaseRejectsARow() {
         PostgresProjectionStore store = env.bean(PostgresProjectionStore.class);
-        Projection p = new Projection("postgres", store, env.bean(PostgresReadModel.class));
+        Projection p = new Projection("postgres", store, env.bean(PostgresReadModel.class),
+                env.bean(PostgresProgressNotices.class));
         TestEvents log = new TestEvents(0, 0);
         store.apply(log.schema("s", 1, 1, A).batch());
         Checkpoint before = store.checkpoint();
@@ -330,5 +338,28 @@ class ProjectionStoresTest {
 
     static String fingerprint(SchemaType type, String schema) {
         return Fingerprints.of(type, schema, List.of());
+    }
+
+    /**
+     * Each store announces its committed batches to listeners (what makes read-your-writes waits short), and a
+     * batch it rejects announces nothing.
+     */
+    @ParameterizedTest
+    @MethodSource("projections")
+    void announcesACommittedBatchAndNotARejectedOne(Projection p) throws Exception {
+        Semaphore heard = new Semaphore(0);
+        p.notices().listen(heard::release); // the context closes the listener
+        // Listening starts with one notice of its own (what committed before it listened is not missed)...
+        assertTrue(heard.tryAcquire(10, TimeUnit.SECONDS), "no notice when the subscription started");
+        heard.drainPermits();
+
+        p.store().apply(Checkpoint.START, new TestEvents(0, 0).schema("orders-value", 1, 1, A).batch());
+        assertTrue(heard.tryAcquire(10, TimeUnit.SECONDS), "the committed batch was not announced");
+
+        // ...and a batch applied on a stale checkpoint writes nothing and announces nothing.
+        assertThrows(StaleCheckpointException.class, () -> p.store().apply(Checkpoint.START,
+                new TestEvents(0, 0).schema("orders-value", 2, 2, B).batch()));
+        assertFalse(heard.tryAcquire(300, TimeUnit.MILLISECONDS), "a rejected batch was announced");
+        assertEquals(1, p.store().checkpoint().seq());
     }
 }
