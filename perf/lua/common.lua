@@ -81,3 +81,19 @@ function each_seeded_once(request_for, last)
     if answered >= n then wrk.thread:stop() end
   end
 end
+
+-- Requests path_for(random id in 1..PERF_SEED) in a loop: up to 10,000 requests are built once per thread (in
+-- init, seeded per thread), so the loop itself costs wrk nothing.
+function cycle_random_requests(path_for, seed)
+  local n = tonumber(os.getenv("PERF_SEED"))
+  local reqs, k = {}, 0
+  init = function(args)
+    math.randomseed(tid * seed)
+    for i = 1, math.min(n, 10000) do reqs[i] = get(path_for(math.random(1, n))) end
+  end
+  request = function()
+    k = k + 1
+    if k > #reqs then k = 1 end
+    return reqs[k]
+  end
+end

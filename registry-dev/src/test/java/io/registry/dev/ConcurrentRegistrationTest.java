@@ -1,8 +1,6 @@
 package io.registry.dev;
 
 import io.registry.dev.RegistryHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -22,22 +20,8 @@ import static io.registry.dev.Schemas.fieldWithDefault;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** 50 clients register distinct, mutually compatible schemas into one subject at the same moment. */
-class ConcurrentRegistrationTest {
+class ConcurrentRegistrationTest extends FullStackTest {
     private static final int CLIENTS = 50;
-    private static RegistryStack stack;
-    private static RegistryHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RegistryStack.start();
-        http = stack.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
     @Test
     void versionsAreGapFreeAndIdsDistinct() throws Exception {
         String subject = "concurrent-value";

@@ -2,14 +2,11 @@ package io.registry.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.registry.dev.RegistryHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.registry.dev.Schemas.avroRecord;
 import static io.registry.dev.Schemas.field;
@@ -20,25 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The Confluent routes of the spine, end to end: HTTP → command → sequencer → log → projections → HTTP. */
-class ConfluentApiTest {
-    private static RegistryStack stack;
-    private static RegistryHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RegistryStack.start();
-        http = stack.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static String subject() {
-        return "subject-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
+class ConfluentApiTest extends FullStackTest {
     private static String v1(String name) {
         return avroRecord(name, field("a", "string"));
     }
@@ -66,7 +45,7 @@ class ConfluentApiTest {
 
     @Test
     void registerAndReadBackThroughEveryRoute() {
-        String s = subject();
+        String s = subject("subject");
         String schema = v1("Every");
         Answer reg = http.register(s, schema);
         assertEquals(200, reg.status(), reg.raw());
@@ -111,7 +90,7 @@ class ConfluentApiTest {
 
     @Test
     void reRegisteringIsIdempotentAndWhitespaceDoesNotMatter() {
-        String s = subject();
+        String s = subject("subject");
         int id = http.register(s, v1("Idem")).body().get("id").asInt();
         String spaced = v1("Idem").replace(",", " ,\n  ").replace(":", " : ");
         Answer again = http.register(s, spaced);
@@ -122,8 +101,8 @@ class ConfluentApiTest {
 
     @Test
     void oneSchemaInTwoSubjectsKeepsOneId() {
-        String a = subject();
-        String b = subject();
+        String a = subject("subject");
+        String b = subject("subject");
         int idA = http.register(a, v1("Shared")).body().get("id").asInt();
         int idB = http.register(b, v1("Shared")).body().get("id").asInt();
         assertEquals(idA, idB);
@@ -133,7 +112,7 @@ class ConfluentApiTest {
 
     @Test
     void backwardIsTheDefaultAndRejectsWith409() {
-        String s = subject();
+        String s = subject("subject");
         http.register(s, v1("Compat"));
         Answer bad = http.register(s, v2Incompatible("Compat"));
         assertEquals(409, bad.status(), bad.raw());
@@ -159,7 +138,7 @@ class ConfluentApiTest {
                 "FULL_TRANSITIVE", Map.of(addNoDefault, false, removeField, false));
         for (var level : expected.entrySet()) {
             for (var change : level.getValue().entrySet()) {
-                String s = subject();
+                String s = subject("subject");
                 assertEquals(200, http.put("/config/" + s, Map.of("compatibility", level.getKey())).status());
                 String base = avroRecord("L", field("a", "string"), fieldWithDefault("c", "int", "1"));
                 assertEquals(200, http.register(s, base).status());
@@ -184,8 +163,8 @@ class ConfluentApiTest {
         // v1 {a}, v2 {a, b=0}, v3 {b=0}: v3 reads v2 data but not v1 data? It can: a is dropped, b defaults.
         // Instead: v1 {a:int}, v2 {} (drop a, backward ok), v3 {a:string default ""}: reads v2 (a defaults)
         // but not v1 (a was an int), so only the transitive level rejects v3.
-        String plain = subject();
-        String transitive = subject();
+        String plain = subject("subject");
+        String transitive = subject("subject");
         http.put("/config/" + transitive, Map.of("compatibility", "BACKWARD_TRANSITIVE"));
         String v1 = avroRecord("T", field("a", "int"));
         String v2 = avroRecord("T");
@@ -200,7 +179,7 @@ class ConfluentApiTest {
 
     @Test
     void jsonSchemasRegisterAndEvolve() {
-        String s = subject();
+        String s = subject("subject");
         String v1 = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},\"additionalProperties\":false}";
         String v2 = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"integer\"}},"
                 + "\"additionalProperties\":false}";
@@ -225,7 +204,7 @@ class ConfluentApiTest {
         assertEquals(200, global.status());
         assertTrue(global.body().has("compatibilityLevel"));
 
-        String s = subject();
+        String s = subject("subject");
         Answer missing = http.get("/config/" + s);
         assertEquals(404, missing.status());
         assertEquals(40408, missing.errorCode());
@@ -246,7 +225,7 @@ class ConfluentApiTest {
 
     @Test
     void confluentErrorsForMissingThings() {
-        String s = subject();
+        String s = subject("subject");
         Answer noSubject = http.get("/subjects/" + s + "/versions");
         assertEquals(404, noSubject.status());
         assertEquals(40401, noSubject.errorCode());
@@ -288,7 +267,7 @@ class ConfluentApiTest {
 
     @Test
     void unknownFieldsAreIgnoredAndPlainJsonIsAccepted() {
-        String s = subject();
+        String s = subject("subject");
         Answer reg = http.postRaw("/subjects/" + s + "/versions", "application/json",
                 RegistryHttp.json(Map.of("schema", v1("Extra"), "somethingNew", 42, "schemaType", "AVRO")));
         assertEquals(200, reg.status(), reg.raw());
@@ -296,7 +275,7 @@ class ConfluentApiTest {
 
     @Test
     void minSeqWaitsForTheProjection() {
-        String s = subject();
+        String s = subject("subject");
         Answer reg = http.register(s, v1("Seq"));
         long seq = Long.parseLong(reg.header("X-Registry-Seq"));
         Answer read = http.get("/subjects/" + s + "/versions/latest", Map.of("X-Registry-Min-Seq", Long.toString(seq)));
@@ -310,7 +289,7 @@ class ConfluentApiTest {
 
     @Test
     void aReadWaitingForTheNextSequenceIsAnsweredOnceItIsApplied() throws Exception {
-        String s = subject();
+        String s = subject("subject");
         long seq = Long.parseLong(http.register(s, v1("Next")).header("X-Registry-Seq"));
         var waiting = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                 http.get("/subjects/" + s + "/versions", Map.of("X-Registry-Min-Seq", Long.toString(seq + 1))));

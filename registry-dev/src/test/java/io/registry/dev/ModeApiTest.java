@@ -1,37 +1,16 @@
 package io.registry.dev;
 
 import io.registry.dev.RegistryHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static io.registry.dev.Schemas.avroRecord;
 import static io.registry.dev.Schemas.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Modes and config deletes end to end. Global-mode changes all happen in one test, which restores READWRITE. */
-class ModeApiTest {
-    private static RegistryStack stack;
-    private static RegistryHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RegistryStack.start();
-        http = stack.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static String subject(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
+class ModeApiTest extends FullStackTest {
     private static void expectError(Answer a, int status, int errorCode) {
         assertEquals(status, a.status(), a.raw());
         assertEquals(errorCode, a.errorCode(), a.raw());

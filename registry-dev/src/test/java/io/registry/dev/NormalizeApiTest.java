@@ -1,19 +1,16 @@
 package io.registry.dev;
 
 import io.registry.dev.RegistryHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 /** {@code normalize} as a query parameter and as a config flag, for JSON Schema, Protobuf and Avro. */
-class NormalizeApiTest {
+class NormalizeApiTest extends FullStackTest {
     private static final String JSON_ONE = "{\"type\":\"object\",\"properties\":{\"b\":{\"type\":\"string\"},"
             + "\"a\":{\"type\":\"number\"}}}";
     private static final String JSON_TWO = "{\"properties\":{\"a\":{\"type\":\"number\"},\"b\":{\"type\":\"string\"}},"
@@ -26,24 +23,6 @@ class NormalizeApiTest {
             + "\"type\":\"string\"}]}";
     private static final String AVRO_TWO = "{\"fields\":[{\"type\":{\"type\":\"string\"},\"name\":\"a\"}],"
             + "\"name\":\"N\",\"type\":\"record\"}";
-
-    private static RegistryStack stack;
-    private static RegistryHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RegistryStack.start();
-        http = stack.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static String subject(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
 
     private static int id(Answer a) {
         assertEquals(200, a.status(), a.raw());

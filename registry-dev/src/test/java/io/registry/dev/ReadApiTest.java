@@ -2,14 +2,11 @@ package io.registry.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.registry.dev.RegistryHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.registry.dev.Schemas.avroRecord;
 import static io.registry.dev.Schemas.field;
@@ -19,25 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** GET /schemas, fetchMaxId, contexts, metadata endpoints, metadata/ruleSet round trip, unknown paths. */
-class ReadApiTest {
-    private static RegistryStack stack;
-    private static RegistryHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RegistryStack.start();
-        http = stack.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static String subject(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
+class ReadApiTest extends FullStackTest {
     private static List<String> column(JsonNode array, String name) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get(name).asText()));

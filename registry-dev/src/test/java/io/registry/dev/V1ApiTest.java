@@ -2,8 +2,6 @@ package io.registry.dev;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.registry.dev.RegistryHttp.Answer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,28 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The {@code /api/v1} LLM registry API, health and metrics, end to end over HTTP against the full stack. */
-class V1ApiTest {
-    private static RegistryStack stack;
-    private static RegistryHttp http;
-
-    @BeforeAll
-    static void start() throws Exception {
-        stack = RegistryStack.start(Map.of(
-                "registry.v1.max-batch", 5,
-                "registry.v1.max-payload-bytes", 4096,
-                "registry.v1.max-schema-bytes", 8192));
-        http = stack.http;
-    }
-
-    @AfterAll
-    static void stop() {
-        stack.close();
-    }
-
-    private static String subject(String prefix) {
-        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
+@FullStackTest.StackProperties({"registry.v1.max-batch=5", "registry.v1.max-payload-bytes=4096",
+        "registry.v1.max-schema-bytes=8192"})
+class V1ApiTest extends FullStackTest {
     static JsonNode json(String text) {
         try {
             return RegistryHttp.JSON.readTree(text);
