@@ -1,6 +1,5 @@
 package io.registry.perf;
 
-import io.registry.core.log.LogHeaders;
 import io.registry.core.log.LogKey;
 import io.registry.core.log.LogRecordCodec;
 import io.registry.core.log.LogValue;
@@ -8,6 +7,7 @@ import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaFormats;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.schema.SchemaType;
+import io.registry.kafka.LogRecordHeaders;
 import io.registry.kafka.TopicBootstrap;
 import io.registry.kafka.TopicLayout;
 import io.registry.kafka.embedded.EmbeddedKafkaBroker;
@@ -16,7 +16,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -93,12 +92,9 @@ public final class SeedLog {
                 String name = "perf-" + i;
                 LogValue value = new LogValue.SchemaValue(name, 1, i, SchemaType.AVRO, parsed.canonical(),
                         List.of(), null, null, false);
-                RecordHeaders headers = new RecordHeaders();
-                headers.add(LogHeaders.SEQ, LogHeaders.encodeLong(i));
-                headers.add(LogHeaders.TIMESTAMP, LogHeaders.encodeLong(System.currentTimeMillis()));
                 producer.send(new ProducerRecord<>(log, 0, null,
-                        LogRecordCodec.encodeKey(new LogKey.SchemaKey(name, 1)),
-                        LogRecordCodec.encodeValue(value), headers));
+                        LogRecordCodec.encodeKey(new LogKey.SchemaKey(name, 1)), LogRecordCodec.encodeValue(value),
+                        LogRecordHeaders.of(i, null, null, System.currentTimeMillis())));
             }
             producer.flush();
         }

@@ -6,8 +6,8 @@ import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.command.Reply;
 import io.registry.core.log.LogEvent;
-import io.registry.core.log.LogHeaders;
 import io.registry.core.log.LogRecordCodec;
+import io.registry.kafka.LogRecordHeaders;
 import io.registry.core.subject.Decision;
 import io.registry.core.subject.RegistryStateMachine;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -80,15 +80,8 @@ final class SequencerProcessor implements Processor<byte[], byte[], byte[], byte
     }
 
     private static Record<byte[], byte[]> logRecord(LogEvent event, long seq, CommandEnvelope envelope, long now) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(LogHeaders.SEQ, LogHeaders.encodeLong(seq));
-        headers.add(LogHeaders.REQUEST_ID, utf8(envelope.requestId()));
-        if (envelope.principal() != null) {
-            headers.add(LogHeaders.PRINCIPAL, utf8(envelope.principal()));
-        }
-        headers.add(LogHeaders.TIMESTAMP, LogHeaders.encodeLong(now));
         return new Record<>(LogRecordCodec.encodeKey(event.key()), LogRecordCodec.encodeValue(event.value()), now,
-                headers);
+                LogRecordHeaders.of(seq, envelope.requestId(), envelope.principal(), now));
     }
 
     private void reply(String requestId, long seq, Outcome outcome) {
