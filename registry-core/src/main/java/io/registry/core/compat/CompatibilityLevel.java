@@ -1,6 +1,7 @@
 package io.registry.core.compat;
 
-import java.util.Locale;
+import io.registry.core.EnumNames;
+
 import java.util.Optional;
 
 /** Confluent's seven compatibility levels, each a pair of directions plus "against the latest or against all". */
@@ -42,13 +43,6 @@ public enum CompatibilityLevel {
     }
 
     public static Optional<CompatibilityLevel> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnumNames.parse(CompatibilityLevel.class, name);
     }
 }

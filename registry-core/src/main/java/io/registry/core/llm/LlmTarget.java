@@ -1,5 +1,7 @@
 package io.registry.core.llm;
 
+import io.registry.core.EnumNames;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,14 +10,7 @@ public enum LlmTarget {
     OPENAI, ANTHROPIC, GEMINI;
 
     public static Optional<LlmTarget> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnumNames.parse(LlmTarget.class, name);
     }
 
     public String wire() {

@@ -1,6 +1,7 @@
 package io.registry.core.subject;
 
-import java.util.Locale;
+import io.registry.core.EnumNames;
+
 import java.util.Optional;
 
 /** Confluent's registry modes. */
@@ -10,14 +11,7 @@ public enum Mode {
     public static final Mode DEFAULT = READWRITE;
 
     public static Optional<Mode> parse(String name) {
-        if (name == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(valueOf(name.trim().toUpperCase(Locale.ROOT)));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return EnumNames.parse(Mode.class, name);
     }
 
     public boolean acceptsWrites() {
