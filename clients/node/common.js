@@ -36,7 +36,8 @@ function schemas(name) {
 function jsonSchemas(name) {
   const v1 = { $schema: 'http://json-schema.org/draft-07/schema#', title: name, type: 'object',
     properties: { name: { type: 'string' }, age: { type: 'integer' } }, required: ['name'] };
-  const address = { $schema: 'http://json-schema.org/draft-07/schema#', title: `${name}Address`, type: 'object',
+  const address = { $schema: 'http://json-schema.org/draft-07/schema#', $id: 'address.json', title: `${name}Address`,
+    type: 'object',
     properties: { city: { type: 'string' } } };
   const customer = { $schema: 'http://json-schema.org/draft-07/schema#', title: `${name}Customer`, type: 'object',
     properties: { name: { type: 'string' }, address: { $ref: 'address.json' } } };
