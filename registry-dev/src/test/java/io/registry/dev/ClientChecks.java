@@ -57,9 +57,11 @@ final class ClientChecks {
         List<String> failed = new ArrayList<>();
         StringBuilder report = new StringBuilder();
         for (Check check : checks) {
+            long start = System.nanoTime();
             try {
                 check.body().run();
-                System.out.println("ok   " + client + ": " + check.name());
+                System.out.println("ok   " + client + ": " + check.name() + " ("
+                        + (System.nanoTime() - start) / 1_000_000 + " ms)");
             } catch (KnownGap gap) {
                 System.out.println("gap  " + client + ": " + check.name() + " (known server gap: "
                         + gap.getMessage() + ")");
