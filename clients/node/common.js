@@ -58,9 +58,10 @@ function protoSchemas(name) {
 async function run(client, steps) {
   const failed = [];
   for (const [name, step] of steps) {
+    const start = Date.now();
     try {
       await step();
-      console.log(`ok   ${client}: ${name}`);
+      console.log(`ok   ${client}: ${name} (${Date.now() - start} ms)`);
     } catch (e) {
       failed.push(name);
       console.error(`FAIL ${client}: ${name}: ${e && e.stack ? e.stack : e}`);
