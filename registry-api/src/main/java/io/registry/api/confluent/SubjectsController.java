@@ -38,6 +38,7 @@ import java.util.Optional;
 /** {@code /subjects…}: list, register, look up and read subject versions. */
 @Controller("/subjects")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubjectsController {
 
