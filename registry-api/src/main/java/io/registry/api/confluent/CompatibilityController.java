@@ -19,6 +19,7 @@ import io.registry.core.compat.CompatibilityChecker;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.SubjectVersion;
 
 import java.util.ArrayList;
@@ -40,7 +41,11 @@ public class CompatibilityController {
         this.reads = reads;
     }
 
-    /** Against one version (the level's directions, transitivity moot). */
+    /**
+     * Against one live version (the level's directions, transitivity moot), as Confluent: an invalid version → 42202;
+     * a version that is missing or soft-deleted → 40402, also when the whole subject is (Confluent does not look
+     * the subject up first); {@code latest} of an empty or soft-deleted subject → checked against nothing.
+     */
     @Post("/{version}")
     @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
             "application/json", "application/octet-stream", "text/plain"})
@@ -49,9 +54,8 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean verbose,
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         SchemaRequest request = SchemaRequest.parse(body);
-        SubjectVersion target = reads.version(subject, version, false);
-        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
-        return answer(check(subject, proposed, List.of(target)), verbose);
+        List<SubjectVersion> target = reads.liveVersionToCheck(subject, version).stream().toList();
+        return answer(check(subject, request, normalize, target, verbose), verbose);
     }
 
     /** Against the versions the subject's level names: the latest, or all for *_TRANSITIVE. */
@@ -62,31 +66,33 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean verbose,
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
         List<SubjectVersion> live = reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
-        return answer(check(subject, proposed, live), verbose);
+        return answer(check(subject, request, normalize, live, verbose), verbose);
     }
 
-    private List<String> check(String subject, ParsedSchema proposed, List<SubjectVersion> against) {
+    /**
+     * Why the request's schema breaks the subject's level against {@code against}. An invalid schema is 42201, or
+     * with {@code verbose} an incompatible answer whose message says why (Confluent's behaviour on both routes).
+     */
+    private List<String> check(String subject, SchemaRequest request, boolean normalize,
+                               List<SubjectVersion> against, boolean verbose) {
+        ParsedSchema proposed;
+        try {
+            proposed = reads.parse(subject, request.schemaType(), request.schema(), request.references(),
+                    reads.normalize(subject, normalize));
+        } catch (InvalidSchemaException e) {
+            if (verbose) {
+                return List.of(e.getMessage());
+            }
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
+        }
         CompatibilityLevel level = reads.effectiveCompatibility(subject);
         List<ParsedSchema> previous = new ArrayList<>();
         for (SubjectVersion v : against) {
-            ParsedSchema old = reads.parsed(io.registry.core.subject.QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v));
-            if (old.type() != proposed.type()) {
-                return List.of("Incompatible schema type: " + proposed.type() + " after " + old.type()
-                        + " (version " + v.version() + ")");
-            }
-            previous.add(old);
+            previous.add(reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
         }
+        // A version of another schema type is reported by the checker's one type guard (CompatibilityChecker).
         return CompatibilityChecker.check(reads.parser().formats().of(proposed.type()), level, proposed, previous);
-    }
-
-    private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {
-        try {
-            return reads.parse(subject, request.schemaType(), request.schema(), request.references(), normalize);
-        } catch (InvalidSchemaException e) {
-            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
-        }
     }
 
     private static HttpResponse<byte[]> answer(List<String> messages, boolean verbose) {

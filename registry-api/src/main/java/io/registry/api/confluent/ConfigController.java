@@ -24,6 +24,7 @@ import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.subject.EffectiveSettings;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +45,7 @@ public class ConfigController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        return JsonResponses.ok(body(reads.globalCompatibility().name(), reads.readModel().normalize(null)));
+        return JsonResponses.ok(body(reads.effectiveCompatibility(null).name(), reads.readModel().normalize(null)));
     }
 
     @Put
@@ -61,17 +62,16 @@ public class ConfigController {
     @Get("/{subject}")
     public HttpResponse<byte[]> subject(@PathVariable String subject,
                                         @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
-        CompatibilityLevel level = reads.subjectCompatibility(subject).orElse(null);
-        Optional<Boolean> normalize = reads.readModel().normalize(subject);
-        if (level == null && normalize.isEmpty() && !defaultToGlobal) {
+        // defaultToGlobal: the setting in effect, resolved by the same policy as the sequencer's (EffectiveSettings).
+        Optional<CompatibilityLevel> level = defaultToGlobal
+                ? Optional.of(reads.effectiveCompatibility(subject)) : reads.readModel().compatibilityLevel(subject);
+        Optional<Boolean> normalize = defaultToGlobal
+                ? EffectiveSettings.normalizeSetting(reads.readModel(), subject) : reads.readModel().normalize(subject);
+        if (level.isEmpty() && normalize.isEmpty()) {
             throw new RegistryException(ErrorCode.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
                     "Subject '" + subject + "' does not have subject-level compatibility configured");
         }
-        if (defaultToGlobal) {
-            level = level != null ? level : reads.globalCompatibility();
-            normalize = normalize.or(() -> reads.readModel().normalize(null));
-        }
-        return JsonResponses.ok(body(level == null ? null : level.name(), normalize));
+        return JsonResponses.ok(body(level.map(Enum::name).orElse(null), normalize));
     }
 
     @Put("/{subject}")

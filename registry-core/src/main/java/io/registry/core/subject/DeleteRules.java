@@ -143,7 +143,7 @@ public final class DeleteRules {
     }
 
     private static Optional<Decision> readOnly(RegistryIndex index, String subject) {
-        Mode mode = Modes.effective(index, subject);
+        Mode mode = EffectiveSettings.mode(index, subject);
         if (!mode.acceptsWrites()) {
             return Optional.of(reject(ErrorCode.OPERATION_NOT_PERMITTED,
                     "Subject " + subject + " is in read-only mode"));

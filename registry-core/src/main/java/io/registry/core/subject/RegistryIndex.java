@@ -1,5 +1,7 @@
 package io.registry.core.subject;
 
+import io.registry.core.compat.CompatibilityLevel;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +9,7 @@ import java.util.Optional;
  * The sequencer's view of the registry: just enough state to decide the next command. Backed by a Kafka Streams
  * state store in production; everything in it is derived from the log.
  */
-public interface RegistryIndex {
+public interface RegistryIndex extends ScopeSettings {
     /** The id of this content in {@code context} (each schema context numbers its schemas on its own). */
     Optional<Integer> idForFingerprint(String context, String fingerprint);
 
@@ -33,10 +35,21 @@ public interface RegistryIndex {
     Optional<String> compatibility(String subject);
 
     /** The {@code normalize} flag of the config set on {@code subject}, or the global one when null. */
+    @Override
     Optional<Boolean> normalize(String subject);
 
     /** The mode set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
+
+    @Override
+    default Optional<CompatibilityLevel> compatibilityLevel(String scope) {
+        return compatibility(scope).flatMap(CompatibilityLevel::parse);
+    }
+
+    @Override
+    default Optional<Mode> modeSetting(String scope) {
+        return mode(scope).flatMap(Mode::parse);
+    }
 
     /**
      * The largest schema id ever assigned in {@code context} (0 when none). Ids are never reused, even after hard

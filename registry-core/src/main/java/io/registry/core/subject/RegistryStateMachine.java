@@ -8,7 +8,6 @@ import io.registry.core.command.Outcome;
 import io.registry.core.command.Outcome.Rejected;
 import io.registry.core.compat.CompatibilityChecker;
 import io.registry.core.compat.CompatibilityLevel;
-import io.registry.core.compat.EffectiveCompatibility;
 import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogKey;
 import io.registry.core.log.LogValue;
@@ -60,7 +59,7 @@ public final class RegistryStateMachine {
     }
 
     private Decision register(RegisterSchema cmd, RegistryIndex index) {
-        Mode mode = effectiveMode(index, cmd.subject());
+        Mode mode = EffectiveSettings.mode(index, cmd.subject());
         if (!mode.acceptsWrites()) {
             return reject(ErrorCode.OPERATION_NOT_PERMITTED,
                     "Subject " + cmd.subject() + " is in " + mode + " mode");
@@ -71,11 +70,10 @@ public final class RegistryStateMachine {
                     + "permitted in IMPORT mode; subject " + cmd.subject() + " is in " + mode + " mode");
         }
         String context = QualifiedSubject.contextOf(cmd.subject());
-        String scope = QualifiedSubject.parentScope(cmd.subject());
         ParsedSchema parsed;
         try {
             parsed = parser.parse(cmd.schemaType(), cmd.schema(), cmd.references(),
-                    normalize(cmd.normalize(), index.normalize(cmd.subject()), index.normalize(scope)),
+                    EffectiveSettings.normalize(index, cmd.subject(), cmd.normalize()),
                     new IndexReferenceResolver(index, cmd.subject()));
         } catch (InvalidSchemaException e) {
             return reject(ErrorCode.INVALID_SCHEMA, e.getMessage());
@@ -137,19 +135,13 @@ public final class RegistryStateMachine {
 
     private List<String> incompatibilities(RegisterSchema cmd, ParsedSchema proposed, List<IndexedVersion> live,
                                            RegistryIndex index) {
-        CompatibilityLevel level = EffectiveCompatibility.of(
-                index.compatibility(cmd.subject()).flatMap(CompatibilityLevel::parse),
-                index.compatibility(QualifiedSubject.parentScope(cmd.subject())).flatMap(CompatibilityLevel::parse));
+        CompatibilityLevel level = EffectiveSettings.compatibility(index, cmd.subject());
         if (level == CompatibilityLevel.NONE || live.isEmpty()) {
             return List.of();
         }
         List<ParsedSchema> previous = new ArrayList<>();
         for (IndexedVersion v : live) {
-            ParsedSchema old = parsedSchema(cmd.subject(), v.id(), index);
-            if (old.type() != proposed.type()) {
-                return List.of("Incompatible schema type: " + proposed.type() + " after " + old.type());
-            }
-            previous.add(old);
+            previous.add(parsedSchema(cmd.subject(), v.id(), index));
         }
         return CompatibilityChecker.check(parser.formats().of(proposed.type()), level, proposed, previous);
     }
@@ -164,7 +156,7 @@ public final class RegistryStateMachine {
         IndexedSchema stored = index.schema(context, id)
                 .orElseThrow(() -> new IllegalStateException("index names schema id " + id + " in context "
                         + context + " but lacks it"));
-        ParsedSchema parsed = parser.parse(stored.type(), stored.schema(), stored.references(), false,
+        ParsedSchema parsed = parser.parseExisting(stored.type(), stored.schema(), stored.references(), false,
                 new IndexReferenceResolver(index, subject));
         parsedById.put(context, id, parsed);
         return parsed;
@@ -177,18 +169,6 @@ public final class RegistryStateMachine {
         LogEvent event = new LogEvent(new LogKey.ConfigKey(cmd.subject()),
                 new LogValue.ConfigValue(level, normalize));
         return new Decision(List.of(event), new Outcome.ConfigUpdated(level, normalize));
-    }
-
-    /**
-     * Whether registrations under {@code subject} normalize: the request's flag, else the subject's config flag,
-     * else the global one (Confluent's {@code normalize} config).
-     */
-    public static boolean normalize(boolean requested, Optional<Boolean> subjectFlag, Optional<Boolean> globalFlag) {
-        return requested || subjectFlag.or(() -> globalFlag).orElse(false);
-    }
-
-    private static Mode effectiveMode(RegistryIndex index, String subject) {
-        return Modes.effective(index, subject);
     }
 
     private static Decision reject(ErrorCode code, String message) {
