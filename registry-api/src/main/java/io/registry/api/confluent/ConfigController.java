@@ -33,6 +33,7 @@ import java.util.Optional;
 /** {@code /config[/{subject}]}: compatibility levels. */
 @Controller("/config")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ConfigController {
     private final RegistryReads reads;

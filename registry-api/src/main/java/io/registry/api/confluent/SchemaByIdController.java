@@ -2,6 +2,7 @@ package io.registry.api.confluent;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executor;
  */
 @Controller("/schemas/ids/{id}")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class SchemaByIdController {
     private final RegistryReads reads;
     private final SchemaByIdCache cache;

@@ -3,6 +3,7 @@ package io.registry.api.confluent;
 import io.registry.core.subject.QualifiedSubject;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -44,6 +45,7 @@ import java.util.concurrent.Executor;
  */
 @Controller("/subjects")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class SubjectVersionController {
     private final RegistryReads reads;
     private final RedisReadModel redis;

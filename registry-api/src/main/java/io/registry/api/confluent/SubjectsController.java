@@ -1,5 +1,6 @@
 package io.registry.api.confluent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -24,10 +25,15 @@ import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.VersionExtras;
 import io.registry.readmodel.SubjectVersion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +43,7 @@ import java.util.Optional;
 /** {@code /subjects…}: list, register, look up and read subject versions. */
 @Controller("/subjects")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SubjectsController {
 
@@ -114,6 +121,53 @@ public class SubjectsController {
                                              @QueryValue(defaultValue = "false") boolean deleted) {
         SubjectVersion v = reads.version(subject, version, deleted);
         return JsonResponses.ok(reads.referencedBy(subject, v.version()));
+    }
+
+    /**
+     * Confluent's {@code getLatestWithMetadata}: the newest version whose {@code metadata.properties} hold every
+     * {@code key}/{@code value} pair (paired by position, extra keys or values ignored, as Confluent), scanning
+     * soft-deleted versions too with {@code deleted}; 40401 without such a subject, 40403 when no version matches.
+     */
+    @Get("/{subject}/metadata")
+    public HttpResponse<byte[]> latestWithMetadata(@PathVariable String subject,
+                                                   @Nullable @QueryValue("key") List<String> key,
+                                                   @Nullable @QueryValue("value") List<String> value,
+                                                   @QueryValue(defaultValue = "false") boolean deleted,
+                                                   @Nullable @QueryValue String format) {
+        Map<String, String> wanted = new HashMap<>();
+        List<String> keys = key == null ? List.of() : key;
+        List<String> values = value == null ? List.of() : value;
+        for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+            wanted.put(keys.get(i), values.get(i));
+        }
+        List<SubjectVersion> newestFirst = new ArrayList<>(reads.versions(subject, deleted));
+        Collections.reverse(newestFirst);
+        for (SubjectVersion v : newestFirst) {
+            Optional<VersionExtras> extras = reads.readModel().versionExtras(subject, v.version());
+            if (extras.isPresent() && hasProperties(extras.get(), wanted)) {
+                StoredSchema schema = reads.schemaOf(v);
+                Map<String, Object> body = SchemaBodies.version(v, schema, extras);
+                if (format != null && !format.isBlank()) {
+                    body.put("schema", reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
+                }
+                return JsonResponses.ok(body);
+            }
+        }
+        throw RegistryException.schemaNotFound();
+    }
+
+    private static boolean hasProperties(VersionExtras extras, Map<String, String> wanted) {
+        JsonNode properties = extras.metadata() == null ? null : extras.metadata().get("properties");
+        if (properties == null || !properties.isObject()) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            JsonNode got = properties.get(e.getKey());
+            if (got == null || !got.isTextual() || !got.asText().equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // GET /subjects/{s}/versions/{v} itself: SubjectVersionController (non-blocking from Redis; issue 4).
