@@ -2,7 +2,9 @@ package io.registry.readmodel;
 
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue.ConfigValue;
+import io.registry.core.subject.Mode;
 import io.registry.core.subject.QualifiedSubject;
+import io.registry.core.subject.ScopeSettings;
 
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +13,7 @@ import java.util.Optional;
  * Read access to a projection of the log. Implemented by the Postgres and the Redis projections (and a layered
  * view that prefers Redis); API nodes depend only on this interface.
  */
-public interface ReadModel {
+public interface ReadModel extends ScopeSettings {
     /** The schema with {@code id} in the schema context {@code context} ("." is the default context). */
     Optional<StoredSchema> schemaById(String context, int id);
 
@@ -46,6 +48,7 @@ public interface ReadModel {
     Optional<CompatibilityLevel> compatibility(String subject);
 
     /** The normalize flag of the config set on the subject, or the global one when {@code subject} is null. */
+    @Override
     Optional<Boolean> normalize(String subject);
 
     /**
@@ -69,6 +72,16 @@ public interface ReadModel {
 
     /** The mode set on the subject, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
+
+    @Override
+    default Optional<CompatibilityLevel> compatibilityLevel(String scope) {
+        return compatibility(scope);
+    }
+
+    @Override
+    default Optional<Mode> modeSetting(String scope) {
+        return mode(scope).flatMap(Mode::parse);
+    }
 
     /**
      * The {@code metadata} (Confluent's {@code {tags, properties, sensitive}}) and {@code ruleSet} registered with a

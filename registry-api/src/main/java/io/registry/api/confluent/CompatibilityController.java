@@ -46,7 +46,11 @@ public class CompatibilityController {
         this.aliases = aliases;
     }
 
-    /** Against one version (the level's directions, transitivity moot). */
+    /**
+     * Against one live version (the level's directions, transitivity moot), as Confluent: an invalid version → 42202;
+     * a version that is missing or soft-deleted → 40402, also when the whole subject is (Confluent does not look
+     * the subject up first); {@code latest} of an empty or soft-deleted subject → checked against nothing.
+     */
     @Post("/{version}")
     @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
             "application/json", "application/octet-stream", "text/plain"})
@@ -56,9 +60,8 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        SubjectVersion target = reads.version(subject, version, false);
-        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
-        return answer(check(subject, proposed, request.metadata(), List.of(target)), verbose);
+        List<SubjectVersion> target = reads.liveVersionToCheck(subject, version).stream().toList();
+        return answer(check(subject, request, normalize, target, verbose), verbose);
     }
 
     /** Against the versions the subject's level names: the latest, or all for *_TRANSITIVE. */
@@ -70,17 +73,29 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
         List<SubjectVersion> live = reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
-        return answer(check(subject, proposed, request.metadata(), live), verbose);
+        return answer(check(subject, request, normalize, live, verbose), verbose);
     }
 
     /**
      * The sequencer's rule ({@link CompatibilityRules}) on the projection: the subject's settings, the versions of
-     * the proposed schema's compatibility group, its reserved fields against the latest of {@code against}.
+     * the proposed schema's compatibility group, its reserved fields against the latest of {@code against}. An
+     * invalid schema is 42201, or with {@code verbose} an incompatible answer whose message says why (Confluent's
+     * behaviour on both routes).
      */
-    private List<String> check(String subject, ParsedSchema proposed, JsonNode metadata,
-                               List<SubjectVersion> against) {
+    private List<String> check(String subject, SchemaRequest request, boolean normalize,
+                               List<SubjectVersion> against, boolean verbose) {
+        ParsedSchema proposed;
+        try {
+            proposed = reads.parse(subject, request.schemaType(), request.schema(), request.references(),
+                    reads.normalize(subject, normalize));
+        } catch (InvalidSchemaException e) {
+            if (verbose) {
+                return List.of(e.getMessage());
+            }
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
+        }
+        JsonNode metadata = request.metadata();
         CompatibilityRules.Settings settings = reads.compatibilitySettings(subject);
         JsonNode latestMetadata = against.isEmpty() ? null : metadataOf(against.get(against.size() - 1));
         List<ParsedSchema> previous = new ArrayList<>();
@@ -94,14 +109,6 @@ public class CompatibilityController {
 
     private JsonNode metadataOf(SubjectVersion v) {
         return reads.readModel().versionExtras(v.subject(), v.version()).map(VersionExtras::metadata).orElse(null);
-    }
-
-    private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {
-        try {
-            return reads.parse(subject, request.schemaType(), request.schema(), request.references(), normalize);
-        } catch (InvalidSchemaException e) {
-            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
-        }
     }
 
     private static HttpResponse<byte[]> answer(List<String> messages, boolean verbose) {

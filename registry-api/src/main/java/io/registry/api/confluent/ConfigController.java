@@ -25,6 +25,7 @@ import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue.ConfigValue;
+import io.registry.core.subject.QualifiedSubject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public class ConfigController {
     @Get
     public HttpResponse<byte[]> global() {
         ConfigValue config = reads.readModel().config(null).orElse(new ConfigValue(null))
-                .mergedWith(new ConfigValue(reads.globalCompatibility().name()));
+                .mergedWith(new ConfigValue(reads.effectiveCompatibility(null).name()));
         return JsonResponses.ok(body(config));
     }
 
@@ -72,9 +73,12 @@ public class ConfigController {
         }
         ConfigValue config = own.orElse(new ConfigValue(null));
         if (defaultToGlobal) {
-            config = reads.readModel().config(null).orElse(new ConfigValue(null)).mergedWith(config)
+            // The settings in effect, field by field: the subject's own, else its parent scope's (its context's
+            // :.ctx: for a named context, else the global one), as the sequencer resolves them (EffectiveSettings).
+            config = reads.readModel().config(QualifiedSubject.parentScope(subject)).orElse(new ConfigValue(null))
+                    .mergedWith(config)
                     .mergedWith(new ConfigValue(config.compatibilityLevel() != null ? null
-                            : reads.globalCompatibility().name()));
+                            : reads.effectiveCompatibility(subject).name()));
         }
         return JsonResponses.ok(body(config));
     }

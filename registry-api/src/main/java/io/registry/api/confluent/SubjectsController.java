@@ -227,7 +227,13 @@ public class SubjectsController {
         subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
         reads.versions(subject, deleted);
-        ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
+        ParsedSchema parsed;
+        try {
+            parsed = reads.parseForLookup(subject, request.schemaType(), request.schema(), request.references(),
+                    reads.normalize(subject, normalize));
+        } catch (InvalidSchemaException e) {
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
+        }
         SubjectVersion found = reads.findInSubject(subject, parsed, deleted)
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schemaOf(found);

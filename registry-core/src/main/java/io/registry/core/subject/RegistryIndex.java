@@ -1,6 +1,7 @@
 package io.registry.core.subject;
 
 import io.registry.core.log.LogValue;
+import io.registry.core.compat.CompatibilityLevel;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * The sequencer's view of the registry: just enough state to decide the next command. Backed by a Kafka Streams
  * state store in production; everything in it is derived from the log.
  */
-public interface RegistryIndex {
+public interface RegistryIndex extends ScopeSettings {
     /** The id of this content in {@code context} (each schema context numbers its schemas on its own). */
     Optional<Integer> idForFingerprint(String context, String fingerprint);
 
@@ -46,6 +47,16 @@ public interface RegistryIndex {
 
     /** The mode set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
+
+    @Override
+    default Optional<CompatibilityLevel> compatibilityLevel(String scope) {
+        return compatibility(scope).flatMap(CompatibilityLevel::parse);
+    }
+
+    @Override
+    default Optional<Mode> modeSetting(String scope) {
+        return mode(scope).flatMap(Mode::parse);
+    }
 
     /**
      * The largest schema id ever assigned in {@code context} (0 when none). Ids are never reused, even after hard

@@ -7,6 +7,8 @@ import io.registry.core.command.Command.UpdateConfig;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.command.Outcome.Rejected;
+import io.registry.core.compat.CompatibilityChecker;
+import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogKey;
 import io.registry.core.log.LogValue;
@@ -66,11 +68,10 @@ public final class RegistryStateMachine {
      */
     private Decision register(RegisterSchema cmd, RegistryIndex index) {
         String context = QualifiedSubject.contextOf(cmd.subject());
-        String scope = QualifiedSubject.parentScope(cmd.subject());
         ParsedSchema parsed;
         try {
             parsed = parser.parse(cmd.schemaType(), cmd.schema(), cmd.references(),
-                    normalize(cmd.normalize(), index.normalize(cmd.subject()), index.normalize(scope)),
+                    EffectiveSettings.normalize(index, cmd.subject(), cmd.normalize()),
                     new IndexReferenceResolver(index, cmd.subject()));
         } catch (InvalidSchemaException e) {
             return reject(ErrorCode.INVALID_SCHEMA, e.getMessage());
@@ -91,7 +92,7 @@ public final class RegistryStateMachine {
             }
         }
 
-        Mode mode = Modes.effective(index, cmd.subject());
+        Mode mode = EffectiveSettings.mode(index, cmd.subject());
         Optional<Decision> modeRefusal = Modes.registrationRefusal(mode, cmd.subject(), cmd.id() != null);
         if (modeRefusal.isPresent()) {
             return modeRefusal.get();
@@ -159,18 +160,10 @@ public final class RegistryStateMachine {
         IndexedSchema stored = index.schema(context, id)
                 .orElseThrow(() -> new IllegalStateException("index names schema id " + id + " in context "
                         + context + " but lacks it"));
-        ParsedSchema parsed = parser.parse(stored.type(), stored.schema(), stored.references(), false,
+        ParsedSchema parsed = parser.parseExisting(stored.type(), stored.schema(), stored.references(), false,
                 new IndexReferenceResolver(index, subject));
         parsedById.put(context, id, parsed);
         return parsed;
-    }
-
-    /**
-     * Whether registrations under {@code subject} normalize: the request's flag, else the subject's config flag,
-     * else the global one (Confluent's {@code normalize} config).
-     */
-    public static boolean normalize(boolean requested, Optional<Boolean> subjectFlag, Optional<Boolean> globalFlag) {
-        return requested || subjectFlag.or(() -> globalFlag).orElse(false);
     }
 
     private static Decision reject(ErrorCode code, String message) {

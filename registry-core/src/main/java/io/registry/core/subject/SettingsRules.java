@@ -95,7 +95,7 @@ public final class SettingsRules {
      * says "Subject null" for the global scope).
      */
     static Optional<Decision> readOnly(RegistryIndex index, String subject) {
-        Mode mode = Modes.effective(index, subject);
+        Mode mode = EffectiveSettings.mode(index, subject);
         if (!mode.acceptsWrites()) {
             return Optional.of(reject(ErrorCode.OPERATION_NOT_PERMITTED,
                     "Subject " + subject + " is in read-only mode"));
