@@ -13,6 +13,7 @@ import io.registry.core.schema.SchemaType;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.availability.StoreUnavailableException;
 
 import java.util.List;
 import java.util.Optional;
@@ -201,13 +202,34 @@ public final class RegistryReads {
         return List.copyOf(ids);
     }
 
-    /** The request's {@code normalize}, else the subject's config flag, else the global one (shared rule in core). */
+    /**
+     * The request's {@code normalize}, else the subject's config flag, else the global one (shared rule in core).
+     * While no store can answer, the request's own flag: this value only shapes the API's checks before a write is
+     * sent (parse errors, the idempotent repeat), and the sequencer applies the stored setting to the write itself,
+     * so a write is never held up by a store outage.
+     */
     public boolean normalize(String subject, boolean requested) {
         if (requested) {
             return true;
         }
-        return io.registry.core.subject.RegistryStateMachine.normalize(false, readModel.normalize(subject),
-                readModel.normalize(QualifiedSubject.parentScope(subject)));
+        try {
+            return io.registry.core.subject.RegistryStateMachine.normalize(false, readModel.normalize(subject),
+                    readModel.normalize(QualifiedSubject.parentScope(subject)));
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #findInSubject} for a registration's idempotent repeat, answered from the projection to save a round
+     * trip through the log; empty while no store can answer (the sequencer then answers the repeat itself).
+     */
+    public Optional<SubjectVersion> findRepeat(String subject, ParsedSchema schema) {
+        try {
+            return findInSubject(subject, schema, false);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
