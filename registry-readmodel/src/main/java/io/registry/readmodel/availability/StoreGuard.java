@@ -2,6 +2,8 @@ package io.registry.readmodel.availability;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -18,6 +20,8 @@ import java.util.function.Supplier;
  * store clients' own (Lettuce's command timeout, Hikari's connection timeout, Postgres' statement timeout).
  */
 public final class StoreGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(StoreGuard.class);
+
     private final String store;
     private final CircuitBreaker breaker;
     private final Duration openFor;
@@ -34,15 +38,21 @@ public final class StoreGuard {
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .recordException(Outages::isOutage)
                 .build());
+        breaker.getEventPublisher().onStateTransition(event -> {
+            switch (event.getStateTransition().getToState()) {
+                case OPEN -> LOG.warn("{} is down: its reads fail at once for {} ms, then one trial call", store,
+                        openFor.toMillis());
+                case CLOSED -> LOG.info("{} is back", store);
+                default -> LOG.debug("{} circuit: {}", store, event.getStateTransition());
+            }
+        });
     }
 
     /** A guard that never opens, for a read model used outside an application (tests, tools). */
     public static StoreGuard unguarded(String store) {
-        CircuitBreakerSettings never = new CircuitBreakerSettings();
-        never.setFailureRateThreshold(100);
-        never.setSlidingWindowSize(Integer.MAX_VALUE / 2);
-        never.setMinimumNumberOfCalls(Integer.MAX_VALUE / 2);
-        return new StoreGuard(store, never);
+        StoreGuard guard = new StoreGuard(store, new CircuitBreakerSettings());
+        guard.breaker.transitionToDisabledState(); // always permits, records nothing
+        return guard;
     }
 
     public String store() {
