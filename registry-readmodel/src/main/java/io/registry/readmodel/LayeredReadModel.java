@@ -2,6 +2,7 @@ package io.registry.readmodel;
 
 import io.micronaut.context.annotation.Primary;
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.readmodel.availability.StoreGuards;
 import io.registry.readmodel.availability.StoreUnavailableException;
 import io.registry.readmodel.postgres.PostgresReadModel;
@@ -87,6 +88,11 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
     @Override
     public Optional<Boolean> normalize(String subject) {
         return read(r -> r.normalize(subject), Optional::isPresent);
+    }
+
+    @Override
+    public Optional<ConfigValue> configExtras(String subject) {
+        return read(r -> r.configExtras(subject), Optional::isPresent);
     }
 
     @Override

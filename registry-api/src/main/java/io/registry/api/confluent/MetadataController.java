@@ -2,6 +2,7 @@ package io.registry.api.confluent;
 
 import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 @Controller
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class MetadataController {
     private final io.registry.api.read.RegistryReads reads;
     private final byte[] id;

@@ -33,6 +33,7 @@ import java.util.Map;
  */
 @Controller("/mode")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class ModeController {
     private final RegistryReads reads;

@@ -1,6 +1,7 @@
 package io.registry.api.confluent;
 
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
@@ -15,6 +16,7 @@ import java.util.Map;
 /** {@code GET /} and {@code GET /schemas/types}. */
 @Controller
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class RootController {
     private final byte[] types;
 

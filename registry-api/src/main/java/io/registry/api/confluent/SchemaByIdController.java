@@ -2,6 +2,7 @@ package io.registry.api.confluent;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -11,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.RegistryReads;
+import io.registry.api.read.SubjectAliases;
 import io.registry.api.read.SchemaByIdCache;
 import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.StoredSchema;
@@ -28,14 +30,17 @@ import java.util.concurrent.Executor;
  */
 @Controller("/schemas/ids/{id}")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class SchemaByIdController {
     private final RegistryReads reads;
+    private final SubjectAliases aliases;
     private final SchemaByIdCache cache;
     private final Executor blocking;
 
     public SchemaByIdController(RegistryReads reads, SchemaByIdCache cache,
-                                @Named(TaskExecutors.BLOCKING) Executor blocking) {
+                                @Named(TaskExecutors.BLOCKING) Executor blocking, SubjectAliases aliases) {
         this.reads = reads;
+        this.aliases = aliases;
         this.cache = cache;
         this.blocking = blocking;
     }
@@ -64,7 +69,7 @@ public class SchemaByIdController {
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
-                RegistryReads.Located found = reads.locate(id, subject);
+                RegistryReads.Located found = reads.locate(id, aliases.resolve(subject));
                 if (plain && found.context().equals(QualifiedSubject.DEFAULT_CONTEXT)) {
                     answer.complete(JsonResponses.ok(render(found.schema())));
                     return;

@@ -2,6 +2,7 @@ package io.registry.api.confluent;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
@@ -23,6 +24,7 @@ import java.util.Map;
  */
 @Controller("/schemas")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SchemaListController {
     private final RegistryReads reads;

@@ -2,6 +2,7 @@ package io.registry.api.confluent;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Get;
@@ -19,6 +20,7 @@ import java.util.List;
 /** {@code /schemas/ids/{id}/…}: schemas by global id ({@code GET /schemas/ids/{id}}: {@link SchemaByIdController}). */
 @Controller("/schemas/ids/{id}")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
+@Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class SchemasController {
     private final RegistryReads reads;

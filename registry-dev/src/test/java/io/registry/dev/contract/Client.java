@@ -49,13 +49,19 @@ final class Client {
     }
 
     private Reply send(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", V1);
-        if (body != null) {
-            b.header("Content-Type", V1).method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
+        return exchange(method, path, body, body == null ? null : V1, V1);
+    }
+
+    /** Any request, with the given {@code Content-Type} (also without a body) and {@code Accept} (null: none). */
+    Reply exchange(String method, String path, String body, String contentType, String accept) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+        if (accept != null) {
+            b.header("Accept", accept);
         }
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(method + " " + path, r.statusCode(),
