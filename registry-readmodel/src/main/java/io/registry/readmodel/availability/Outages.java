@@ -2,6 +2,7 @@ package io.registry.readmodel.availability;
 
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
+import io.micronaut.data.connection.exceptions.ConnectionException;
 
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
@@ -24,12 +25,14 @@ public final class Outages {
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLTimeoutException
+                    || t instanceof ConnectionException // Micronaut Data could not get or prepare a connection
                     || t instanceof SocketException
                     || t instanceof SocketTimeoutException) {
                 return true;
             }
-            if (t instanceof SQLException sql && isOutageState(sql.getSQLState())) {
-                return true;
+            if (t instanceof SQLException sql && (isOutageState(sql.getSQLState())
+                    || (sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())))) {
+                return true; // the second: Hikari's proxy of a connection the server closed under us
             }
             if (t instanceof RedisCommandExecutionException reply) {
                 // An error reply: the server is there. Only "not serving yet" replies mean it is not usable.

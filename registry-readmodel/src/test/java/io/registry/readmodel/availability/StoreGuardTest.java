@@ -61,6 +61,7 @@ class StoreGuardTest {
         assertTrue(Outages.isOutage(new SQLException("canceling statement due to statement timeout", "57014")));
         assertTrue(Outages.isOutage(new SQLException("connection refused", "08001")));
         assertFalse(Outages.isOutage(new SQLException("syntax error", "42601")));
+        assertTrue(Outages.isOutage(new SQLException("Connection is closed")), "Hikari's closed proxy");
         assertTrue(Outages.isOutage(new RedisConnectionException("refused")));
         assertFalse(Outages.isOutage(new RedisCommandExecutionException("WRONGTYPE Operation against a key")));
         assertTrue(Outages.isOutage(new RedisCommandExecutionException("LOADING Redis is loading")));
