@@ -39,9 +39,15 @@ public final class StoreGuard {
                 .recordException(Outages::isOutage)
                 .build());
         breaker.getEventPublisher().onStateTransition(event -> {
-            switch (event.getStateTransition().getToState()) {
-                case OPEN -> LOG.warn("{} is down: its reads fail at once for {} ms, then one trial call", store,
-                        openFor.toMillis());
+            CircuitBreaker.StateTransition transition = event.getStateTransition();
+            switch (transition.getToState()) {
+                // a failed trial call (HALF_OPEN -> OPEN) is the same outage: not logged again
+                case OPEN -> {
+                    if (transition.getFromState() == CircuitBreaker.State.CLOSED) {
+                        LOG.warn("{} is down: its reads fail at once, with a trial call every {} ms", store,
+                                openFor.toMillis());
+                    }
+                }
                 case CLOSED -> LOG.info("{} is back", store);
                 default -> LOG.debug("{} circuit: {}", store, event.getStateTransition());
             }
