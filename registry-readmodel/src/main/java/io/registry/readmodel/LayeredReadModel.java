@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -34,6 +35,9 @@ public class LayeredReadModel implements ReadModel {
     private final PostgresReadModel postgres;
     private final long cooldownNanos;
     private volatile long skipRedisUntil;
+    /** Reads answered by each layer, for metrics (plain adders: one increment on the read path). */
+    private final LongAdder servedByRedis = new LongAdder();
+    private final LongAdder servedByPostgres = new LongAdder();
 
     public LayeredReadModel(RedisReadModel redis, PostgresReadModel postgres,
                             @Value("${registry.redis.fallback-cooldown:1s}") Duration cooldown) {
@@ -95,11 +99,13 @@ public class LayeredReadModel implements ReadModel {
 
     @Override
     public Optional<List<Integer>> referencedBy(String subject, int version) {
+        servedByPostgres.increment();
         return postgres.referencedBy(subject, version);
     }
 
     @Override
     public int maxSchemaId(String context) {
+        servedByPostgres.increment();
         return postgres.maxSchemaId(context);
     }
 
@@ -114,8 +120,10 @@ public class LayeredReadModel implements ReadModel {
     private <T> T read(Function<ReadModel, T> query, Predicate<T> found) {
         Optional<T> cached = fromRedis(query);
         if (cached.isPresent() && found.test(cached.get())) {
+            servedByRedis.increment();
             return cached.get();
         }
+        servedByPostgres.increment();
         return query.apply(postgres);
     }
 
@@ -132,6 +140,16 @@ public class LayeredReadModel implements ReadModel {
                     Duration.ofNanos(cooldownNanos).toMillis(), e.toString());
             return Optional.empty();
         }
+    }
+
+    /** Reads answered by Redis. */
+    public long servedByRedis() {
+        return servedByRedis.sum();
+    }
+
+    /** Reads answered by Postgres (Redis skipped, failed or had no answer, or a Postgres-only query). */
+    public long servedByPostgres() {
+        return servedByPostgres.sum();
     }
 
     private static boolean notEmpty(Collection<?> values) {

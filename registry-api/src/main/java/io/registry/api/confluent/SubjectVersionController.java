@@ -14,6 +14,7 @@ import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryException;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.ProjectionWatermark;
+import io.registry.api.read.ReadCounters;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SchemaByIdCache;
 import io.registry.readmodel.StoredSchema;
@@ -52,6 +53,7 @@ public class SubjectVersionController {
     private final SchemaByIdCache cache;
     private final Executor blocking;
     private final ProjectionWatermark watermark;
+    private final ReadCounters counters;
     private final Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(10_000).build();
     /**
      * A version's {@code metadata}/{@code ruleSet} (Postgres only), keyed by subject, version and schema id; filled
@@ -63,7 +65,9 @@ public class SubjectVersionController {
     }
 
     public SubjectVersionController(RegistryReads reads, RedisReadModel redis, SchemaByIdCache cache,
-                                    @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark) {
+                                    @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark,
+                                    ReadCounters counters) {
+        this.counters = counters;
         this.reads = reads;
         this.redis = redis;
         this.cache = cache;
@@ -82,13 +86,16 @@ public class SubjectVersionController {
         long seq = watermark.applied();
         Answer hit = answers.getIfPresent(key);
         if (hit != null && hit.seq() == seq) {
+            counters.answerHit();
             return CompletableFuture.completedFuture(JsonResponses.ok(hit.body()));
         }
+        counters.answerMiss();
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         try {
             redis.versionsAsync(subject).whenComplete((versions, error) -> {
                 byte[] fast = error == null ? fromRedis(versions, version) : null;
                 if (fast != null) {
+                    counters.redisFastRead();
                     answers.put(key, new Answer(seq, fast));
                     answer.complete(JsonResponses.ok(fast));
                 } else {

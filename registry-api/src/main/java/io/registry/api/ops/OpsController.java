@@ -59,6 +59,7 @@ public class OpsController {
             p.put("next_offset", e.getValue().nextOffset());
             p.put("applied_seq", e.getValue().seq());
             p.put("lag_offsets", l);
+            p.put("lag_seconds", probe.lagSeconds(e.getKey()));
             p.put("max_lag_offsets", settings.getMaxProjectionLag());
             projections.put(e.getKey(), p);
         }
