@@ -72,11 +72,15 @@ class ObservabilityTest extends FullStackTest {
         assertEquals(0, m.value("registry_projection_lag_seconds", "projection", "postgres"));
         assertEquals(0, m.value("registry_projection_lag_seconds", "projection", "redis"));
         assertTrue(m.value("registry_projection_lag_offsets", "projection", "postgres") <= 1);
+        assertEquals(1, m.value("registry_ready"));
 
         assertEquals(0, m.value("registry_http_shed_total"));
         assertEquals(128, m.value("registry_http_max_in_flight"));
         assertTrue(m.value("registry_write_stage_seconds_count", "stage", "sequencer") >= 1);
         assertFalse(m.find("http_server_requests_seconds_count", "uri", "/schemas/ids/{id}", "status", "200").isEmpty());
+        // latency buckets, for p99 per route and per write stage
+        assertFalse(m.find("http_server_requests_seconds_bucket", "uri", "/schemas/ids/{id}", "le", "0.005").isEmpty());
+        assertFalse(m.find("registry_write_stage_seconds_bucket", "stage", "projection", "le", "0.05").isEmpty());
 
         assertTrue(m.hasPrefix("kafka_producer_"), "producer metrics of the command gateway");
         assertTrue(m.hasPrefix("kafka_consumer_"), "consumer metrics of the reply reader");

@@ -42,7 +42,7 @@ public class OpsController {
     @Get("/health/ready")
     public HttpResponse<byte[]> ready() {
         ProjectionLag.Probe probe = lag.probe();
-        boolean up = probe.kafkaError() == null;
+        boolean up = probe.ready(settings.getMaxProjectionLag());
         Map<String, Object> kafka = new LinkedHashMap<>();
         kafka.put("status", probe.kafkaError() == null ? "UP" : "DOWN");
         kafka.put("log_end_offset", probe.endOffset());
@@ -52,8 +52,7 @@ public class OpsController {
         Map<String, Object> projections = new LinkedHashMap<>();
         for (Map.Entry<String, Checkpoint> e : probe.checkpoints().entrySet()) {
             long l = probe.lag(e.getKey());
-            boolean ok = l >= 0 && l <= settings.getMaxProjectionLag();
-            up &= ok;
+            boolean ok = probe.caughtUp(e.getKey(), settings.getMaxProjectionLag());
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("status", ok ? "UP" : "DOWN");
             p.put("next_offset", e.getValue().nextOffset());
@@ -64,7 +63,6 @@ public class OpsController {
             projections.put(e.getKey(), p);
         }
         for (Map.Entry<String, String> e : probe.projectionErrors().entrySet()) {
-            up = false;
             projections.put(e.getKey(), Map.of("status", "DOWN", "error", e.getValue()));
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import io.registry.api.write.WriteObserver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +32,10 @@ public final class WriteMetrics implements WriteObserver {
         return Timer.builder("registry.write.stage")
                 .description("Time an accepted write waited for the sequencer's reply, then for the projections")
                 .tag("stage", stage)
+                // buckets for p50/p99 in Prometheus (histogram_quantile), from a lone write to a congested one
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(10))
                 .register(meters);
     }
 
