@@ -149,6 +149,52 @@ class PrometheusScrapeTest extends FullStackTest {
         assertFalse(json("/api/v1/targets").at("/data/activeTargets").isEmpty());
     }
 
+    /**
+     * Every query of the Grafana dashboard parses, and every metric it or an alert rule names is one this stack
+     * exposes (a renamed metric would otherwise leave an empty panel or an alert that can never fire).
+     */
+    @Test
+    void dashboardQueriesAndRuleMetricsExist() throws Exception {
+        http.register(subject("prom-dash"), avroRecord("Dash", field("a", "string")));
+        awaitQuery("registry_sequencer_outcomes_total", r -> r.size() > 0);
+        Path deploy = rulesDir().getParent().getParent();
+        JsonNode dashboard = RegistryHttp.JSON.readTree(deploy.resolve("grafana/dashboards/registry.json").toFile());
+        List<String> exprs = new ArrayList<>();
+        dashboard.path("panels").forEach(p -> p.path("targets").forEach(t -> exprs.add(t.path("expr").asText())));
+        assertTrue(exprs.size() > 20, exprs.toString());
+        Set<String> names = new TreeSet<>();
+        for (String expr : exprs) {
+            String promql = expr.replace("$__rate_interval", "1m").replace("$job", "registry.*").replace("$instance", ".*");
+            JsonNode answer = json("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+            assertEquals("success", answer.path("status").asText(), promql);
+            names.addAll(metricNames(expr));
+        }
+        var yaml = new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+        try (Stream<Path> files = Files.list(rulesDir())) {
+            for (Path file : files.toList()) {
+                yaml.readTree(file.toFile()).path("groups").forEach(g -> g.path("rules")
+                        .forEach(r -> names.addAll(metricNames(r.path("expr").asText()))));
+            }
+        }
+        assertTrue(names.contains("registry_projection_lag_seconds") && names.contains("kafka_producer_record_error_total"),
+                names.toString());
+        for (String name : names) {
+            awaitQuery("count({__name__=\"" + name + "\", job=\"registry\"})", r -> r.size() == 1);
+        }
+    }
+
+    private static final java.util.regex.Pattern METRIC = java.util.regex.Pattern.compile(
+            "\\b((?:registry|http_server_requests|jvm|process|kafka)_[a-z0-9_]+|up)\\b");
+
+    private static Set<String> metricNames(String expr) {
+        Set<String> names = new TreeSet<>();
+        java.util.regex.Matcher m = METRIC.matcher(expr);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
     private static boolean allRules(JsonNode groups, Predicate<JsonNode> check) {
         for (JsonNode g : groups) {
             for (JsonNode rule : g.path("rules")) {
