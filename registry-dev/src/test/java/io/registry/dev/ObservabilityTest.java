@@ -89,6 +89,9 @@ class ObservabilityTest extends FullStackTest {
         assertFalse(m.find("jvm_memory_max_bytes", "area", "heap").isEmpty());
         assertTrue(m.hasPrefix("jvm_gc_"));
         assertTrue(m.value("process_uptime_seconds") > 0);
+        for (String binder : List.of("system_", "executor_", "logback_events_total", "hikaricp_")) {
+            assertTrue(m.hasPrefix(binder), binder);
+        }
     }
 
     @Test
