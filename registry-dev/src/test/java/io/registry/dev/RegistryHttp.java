@@ -50,6 +50,13 @@ final class RegistryHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    Answer post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", V1)
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     Answer postRaw(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));

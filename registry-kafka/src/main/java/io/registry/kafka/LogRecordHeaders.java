@@ -27,4 +27,16 @@ public final class LogRecordHeaders {
         headers.add(LogHeaders.TIMESTAMP, LogHeaders.encodeLong(timestampMs));
         return headers;
     }
+
+    /**
+     * When the sequencer decided the record ({@link LogHeaders#TIMESTAMP}), else {@code fallbackMs} (the Kafka
+     * record's own timestamp: a log adopted from Confluent has no such header).
+     */
+    public static long timestampMs(Headers headers, long fallbackMs) {
+        var header = headers.lastHeader(LogHeaders.TIMESTAMP);
+        if (header == null || header.value() == null || header.value().length != Long.BYTES) {
+            return fallbackMs;
+        }
+        return LogHeaders.decodeLong(header.value());
+    }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -44,6 +45,9 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
     private final PostgresReadModel postgres;
     /** The highest sequence this node has seen a projection apply: Redis at or past it has every answer. */
     private final AtomicLong highestSeen = new AtomicLong();
+    /** Reads answered by each layer, for metrics (plain adders: one increment on the read path). */
+    private final LongAdder servedByRedis = new LongAdder();
+    private final LongAdder servedByPostgres = new LongAdder();
 
     public LayeredReadModel(RedisReadModel redis, PostgresReadModel postgres) {
         this.redis = redis;
@@ -108,6 +112,7 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
     /** Postgres keeps the only reverse index; without it the caller scans (Redis), as for any model without one. */
     @Override
     public Optional<List<Integer>> referencedBy(String subject, int version) {
+        servedByPostgres.increment();
         try {
             return postgres.referencedBy(subject, version);
         } catch (StoreUnavailableException e) {
@@ -118,6 +123,7 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
     /** Only Postgres knows it: 503 while Postgres is down. */
     @Override
     public int maxSchemaId(String context) {
+        servedByPostgres.increment();
         return postgres.maxSchemaId(context);
     }
 
@@ -164,6 +170,7 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
         try {
             fromRedis = query.apply(redis);
             if (found.test(fromRedis)) {
+                servedByRedis.increment();
                 return fromRedis;
             }
         } catch (RuntimeException e) {
@@ -174,7 +181,9 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
             }
         }
         try {
-            return query.apply(postgres);
+            T fromPostgres = query.apply(postgres);
+            servedByPostgres.increment();
+            return fromPostgres;
         } catch (StoreUnavailableException postgresDown) {
             if (redisFailure == null && redisIsComplete()) {
                 return fromRedis;
@@ -192,6 +201,16 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
     private boolean redisIsComplete() {
         OptionalLong seq = appliedSeqOf(redis);
         return seq.isPresent() && seq.getAsLong() > 0 && seq.getAsLong() >= highestSeen.get();
+    }
+
+    /** Reads answered by Redis. */
+    public long servedByRedis() {
+        return servedByRedis.sum();
+    }
+
+    /** Reads answered by Postgres (Redis failed or had no answer, or a Postgres-only query). */
+    public long servedByPostgres() {
+        return servedByPostgres.sum();
     }
 
     private static boolean notEmpty(Collection<?> values) {

@@ -43,7 +43,7 @@ public class OpsController {
     @Get("/health/ready")
     public HttpResponse<byte[]> ready() {
         ProjectionLag.Probe probe = lag.probe();
-        boolean up = probe.kafkaError() == null;
+        boolean up = probe.ready(settings.getMaxProjectionLag());
         Map<String, Object> kafka = new LinkedHashMap<>();
         kafka.put("status", probe.kafkaError() == null ? "UP" : "DOWN");
         kafka.put("log_end_offset", probe.endOffset());
@@ -53,18 +53,17 @@ public class OpsController {
         Map<String, Object> projections = new LinkedHashMap<>();
         for (Map.Entry<String, Checkpoint> e : probe.checkpoints().entrySet()) {
             long l = probe.lag(e.getKey());
-            boolean ok = l >= 0 && l <= settings.getMaxProjectionLag();
-            up &= ok;
+            boolean ok = probe.caughtUp(e.getKey(), settings.getMaxProjectionLag());
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("status", ok ? "UP" : "DOWN");
             p.put("next_offset", e.getValue().nextOffset());
             p.put("applied_seq", e.getValue().seq());
             p.put("lag_offsets", l);
+            p.put("lag_seconds", probe.lagSeconds(e.getKey()));
             p.put("max_lag_offsets", settings.getMaxProjectionLag());
             projections.put(e.getKey(), p);
         }
         for (Map.Entry<String, String> e : probe.projectionErrors().entrySet()) {
-            up = false;
             projections.put(e.getKey(), Map.of("status", "DOWN", "error", e.getValue()));
         }
         // Each read-model store by name: DOWN when its projection's checkpoint could not be read (or its circuit

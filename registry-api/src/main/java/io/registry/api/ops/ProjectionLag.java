@@ -28,9 +28,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * How far each projection of this region is behind the log: the log's end offset minus the projection's next
- * offset (transaction markers count as offsets, so a caught-up projection may show a lag of 1). Kafka is asked at
- * most once per second; the gauges {@code registry_projection_lag_offsets} and
- * {@code registry_projection_applied_seq} read the last probe.
+ * offset (transaction markers count as offsets, so a caught-up projection may show a lag of 1), and in seconds
+ * ({@link OldestWaitingRecord}). Kafka is asked at most once per second; the gauges
+ * {@code registry_projection_lag_offsets}, {@code registry_projection_lag_seconds},
+ * {@code registry_projection_applied_seq} and {@code registry_ready} read the last probe.
  *
  * <p>A probe is bounded: Kafka and the stores are asked in parallel, Kafka within {@code registry.health.
  * kafka-timeout} and each store within {@code registry.health.store-timeout}; a store whose circuit is open is
@@ -42,10 +43,28 @@ public final class ProjectionLag implements AutoCloseable {
      * each store's circuit state.
      */
     public record Probe(long endOffset, String kafkaError, Map<String, Checkpoint> checkpoints,
-                        Map<String, String> projectionErrors, Map<String, String> circuits, long takenAtNanos) {
+                        Map<String, String> projectionErrors, Map<String, String> circuits,
+                        Map<String, Double> lagSeconds, long takenAtNanos) {
         public long lag(String projection) {
             Checkpoint c = checkpoints.get(projection);
             return endOffset < 0 || c == null ? -1 : Math.max(0, endOffset - c.nextOffset());
+        }
+
+        /** Seconds the oldest unapplied record has waited; 0 when caught up, -1 when unknown. */
+        public double lagSeconds(String projection) {
+            return lagSeconds.getOrDefault(projection, -1.0);
+        }
+
+        /** Whether a projection is within {@code maxLag} offsets of the log's end. */
+        public boolean caughtUp(String projection, long maxLag) {
+            long l = lag(projection);
+            return l >= 0 && l <= maxLag;
+        }
+
+        /** Readiness: Kafka answered, and every projection answered and is within {@code maxLag} offsets. */
+        public boolean ready(long maxLag) {
+            return kafkaError == null && projectionErrors.isEmpty()
+                    && checkpoints.keySet().stream().allMatch(p -> caughtUp(p, maxLag));
         }
     }
 
@@ -61,6 +80,7 @@ public final class ProjectionLag implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    private final OldestWaitingRecord oldest;
     private volatile Probe last;
 
     public ProjectionLag(KafkaSettings kafka, List<ProjectionStore> stores, OpsSettings settings,
@@ -73,6 +93,7 @@ public final class ProjectionLag implements AutoCloseable {
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.getKafkaTimeout().toMillis());
         this.admin = Admin.create(p);
         this.log = new TopicPartition(kafka.layout().log(), 0);
+        this.oldest = new OldestWaitingRecord(kafka.bootstrapServers(), log, settings.getKafkaTimeout());
         this.stores = List.copyOf(stores);
         this.timeout = settings.getKafkaTimeout();
         for (ProjectionStore store : this.stores) {
@@ -80,11 +101,19 @@ public final class ProjectionLag implements AutoCloseable {
             Gauge.builder("registry.projection.lag.offsets", this, l -> l.cached().lag(name))
                     .tag("projection", name).description("log offsets the projection is behind the log's end")
                     .register(meters);
+            Gauge.builder("registry.projection.lag.seconds", this, l -> l.cached().lagSeconds(name))
+                    .tag("projection", name)
+                    .description("seconds the oldest log record the projection has not applied has waited (0: caught up)")
+                    .register(meters);
             Gauge.builder("registry.projection.applied.seq", this, l -> {
                 Checkpoint c = l.cached().checkpoints().get(name);
                 return c == null ? -1 : c.seq();
             }).tag("projection", name).description("log sequence the projection has applied").register(meters);
         }
+        long maxLag = settings.getMaxProjectionLag();
+        Gauge.builder("registry.ready", this, l -> l.cached().ready(maxLag) ? 1 : 0)
+                .description("1 when GET /health/ready answers 200 (Kafka reachable, projections within max lag)")
+                .register(meters);
     }
 
     /** The last probe when it is younger than a second, else a fresh one. */
@@ -139,14 +168,25 @@ public final class ProjectionLag implements AutoCloseable {
                 errors.put(e.getKey(), failed.getCause().toString());
             }
         }
-        Probe p = new Probe(endOffset, kafkaError, checkpoints, errors, circuits, System.nanoTime());
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        if (endOffset >= 0) {
+            for (Map.Entry<String, Checkpoint> c : checkpoints.entrySet()) {
+                try {
+                    seconds.put(c.getKey(), oldest.secondsBehind(c.getKey(), c.getValue().nextOffset(), endOffset));
+                } catch (RuntimeException e) {
+                    // unknown for now: the gauge reads -1
+                }
+            }
+        }
+        Probe p = new Probe(endOffset, kafkaError, checkpoints, errors, circuits, seconds, System.nanoTime());
         last = p;
         return p;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         probes.shutdownNow();
+        oldest.close();
         admin.close(Duration.ofSeconds(2));
     }
 }

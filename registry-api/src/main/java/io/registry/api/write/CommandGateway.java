@@ -94,6 +94,16 @@ public final class CommandGateway implements AutoCloseable {
         return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The producer of commands, for client metrics only (sending goes through {@link #send}). */
+    public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
+        return producer;
+    }
+
+    /** The consumer of replies, for client metrics only (it belongs to the reply reader thread). */
+    public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> replyConsumer() {
+        return replies;
+    }
+
     private void readReplies() {
         while (running) {
             try {

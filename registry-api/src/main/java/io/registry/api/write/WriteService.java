@@ -40,12 +40,12 @@ public final class WriteService {
             reply = gateway.send(command, principal, sequencerTimeout).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                outcomes.outcome("timeout");
+                outcomes.outcome("timeout", ErrorCode.OPERATION_TIMEOUT.code());
                 throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "The sequencer did not answer within "
                         + sequencerTimeout.toMillis() + " ms; the command expires unapplied at that deadline, "
                         + "so it is safe to retry");
             }
-            outcomes.outcome("error");
+            outcomes.outcome("error", ErrorCode.STORE_ERROR.code());
             throw new RegistryException(ErrorCode.STORE_ERROR, "Could not send the command to the log: "
                     + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -53,7 +53,7 @@ public final class WriteService {
             throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "Interrupted while waiting for the sequencer");
         }
         if (reply.outcome() instanceof Outcome.Rejected rejected) {
-            outcomes.outcome("rejected");
+            outcomes.outcome("rejected", rejected.errorCode());
             throw new RegistryException(rejected.errorCode(), rejected.message());
         }
         if (reply.outcome() instanceof Outcome.Registered registered) {

@@ -111,6 +111,9 @@ public class PostgresReadModel implements ReadModel {
 
     @Override
     public Optional<ConfigValue> configExtras(String subject) {
+        if (!storable(subject)) {
+            return Optional.empty();
+        }
         return guard.call(() -> configExtras.findById(GlobalSubject.keyOf(subject)))
                 .map(row -> LogRecordCodec.decodeConfigExtras(row.extras()));
     }
