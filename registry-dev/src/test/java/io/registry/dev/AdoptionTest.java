@@ -166,10 +166,12 @@ class AdoptionTest {
     @Order(1)
     void subjectsVersionsAndIdsAreTheSourceLogs() {
         for (RegistryHttp node : List.of(http, postgresHttp)) {
-            assertEquals(List.of("frozen-value", "gap-value", "json-value", "orders-value", "users-value"),
-                    sorted(node.get("/subjects").body()), "live subjects");
-            assertEquals(List.of("frozen-value", "gap-value", "gone-value", "json-value", "orders-value",
-                    "users-value"), sorted(node.get("/subjects?deleted=true").body()), "with soft-deleted ones");
+            // no subjectPrefix = every context, as Confluent
+            assertEquals(List.of(":.ctx:ctx-value", "frozen-value", "gap-value", "json-value", "orders-value",
+                    "users-value"), sorted(node.get("/subjects").body()), "live subjects");
+            assertEquals(List.of(":.ctx:ctx-value", "frozen-value", "gap-value", "gone-value", "json-value",
+                    "orders-value", "users-value"), sorted(node.get("/subjects?deleted=true").body()),
+                    "with soft-deleted ones");
             assertEquals(List.of(":.ctx:ctx-value"), sorted(node.get("/subjects?subjectPrefix=:.ctx:").body()));
 
             assertVersion(node, "users-value", 1, 1, AVRO_USER);

@@ -26,6 +26,18 @@ record HostileRequest(String route, String method, String target, List<Map.Entry
         return rawBytes != null;
     }
 
+    /**
+     * Beyond Netty's limits (request line 4 KiB, header block 8 KiB): the server answers and closes at once, and a
+     * client still sending may see that as a reset before it reads the answer — TCP's race, not a missing answer.
+     */
+    boolean exceedsHeaderLimits() {
+        if (isRaw()) {
+            return rawBytes.length > 4_096;
+        }
+        int headerBytes = headers.stream().mapToInt(h -> h.getKey().length() + h.getValue().length() + 4).sum();
+        return target.length() > 4_000 || headerBytes > 8_000;
+    }
+
     /** For failure messages: short enough to read, long enough to reproduce by hand. */
     @Override
     public String toString() {

@@ -35,9 +35,10 @@ final class HostileRequests {
     }
 
     static Arbitrary<HostileRequest> any() {
+        Arbitrary<HostileRequest> confluent = Arbitraries.oneOf(confluentRoutes(Function.identity()));
         return Arbitraries.frequencyOf(
-                Tuple.of(60, confluent()),
-                Tuple.of(12, contextPrefixed()),
+                Tuple.of(60, confluent),
+                Tuple.of(12, contextPrefixed(confluent)),
                 Tuple.of(18, v1()),
                 Tuple.of(3, unknownPaths()),
                 Tuple.of(4, Raw.requests()));
@@ -45,13 +46,10 @@ final class HostileRequests {
 
     // ---------------------------------------------------------------- routes
 
-    private static Arbitrary<HostileRequest> confluent() {
-        return Arbitraries.oneOf(confluentRoutes(Function.identity()));
-    }
-
     /** The same routes behind Confluent's {@code /contexts/{ctx}} prefix (rewritten before routing). */
-    private static Arbitrary<HostileRequest> contextPrefixed() {
-        return contexts().flatMap(ctx -> Arbitraries.oneOf(confluentRoutes(path -> "/contexts/" + ctx + path)));
+    private static Arbitrary<HostileRequest> contextPrefixed(Arbitrary<HostileRequest> confluent) {
+        return Combinators.combine(contexts(), confluent).as((ctx, r) -> HostileRequest.http(r.route(), r.method(),
+                "/contexts/" + ctx + r.target(), r.headers(), r.body()));
     }
 
     private static List<Arbitrary<HostileRequest>> confluentRoutes(Function<String, String> prefix) {
