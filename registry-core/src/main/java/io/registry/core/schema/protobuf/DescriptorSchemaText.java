@@ -47,7 +47,8 @@ final class DescriptorSchemaText {
         if (file.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(FileDescriptorText.of(file.get(), symbols(file.get(), resolved)));
+        FileDescriptorProto withOptions = CustomOptionExtensions.decode(file.get(), resolved);
+        return Optional.of(FileDescriptorText.of(withOptions, symbols(withOptions, resolved)));
     }
 
     private static Optional<FileDescriptorProto> descriptor(String schema) {

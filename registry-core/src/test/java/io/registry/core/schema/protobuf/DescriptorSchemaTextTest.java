@@ -300,6 +300,66 @@ class DescriptorSchemaTextTest {
     }
 
     @Test
+    void customOptionsAreReadWithTheExtensionsThatDeclareThem() {
+        ResolvedReference options = TestProtos.reference("acme/options.proto", "options", 1, """
+                syntax = "proto3";
+                package acme.opts;
+                import "google/protobuf/descriptor.proto";
+                extend google.protobuf.FieldOptions {
+                  bool sensitive = 50001;
+                  Rule rule = 50002;
+                }
+                extend google.protobuf.MessageOptions {
+                  repeated string owners = 50003;
+                }
+                message Rule { string expr = 1; int32 level = 2; Kind kind = 3; }
+                enum Kind { KIND_UNSPECIFIED = 0; KIND_STRICT = 1; }
+                """);
+        String text = """
+                syntax = "proto3";
+                package acme.guarded;
+                import "acme/options.proto";
+                import "confluent/meta.proto";
+                import "google/protobuf/descriptor.proto";
+                message Card {
+                  option (acme.opts.owners) = "payments";
+                  option (acme.opts.owners) = "risk";
+                  string number = 1 [(acme.opts.sensitive) = true, (local_tag) = "x"];
+                  int64 limit = 2 [(acme.opts.rule) = { expr: "limit > 0", level: 2, kind: KIND_STRICT }];
+                  string holder = 3 [(confluent.field_meta) = { doc: "name on card", tags: ["PII", "GDPR"] }];
+                }
+                extend google.protobuf.FieldOptions {
+                  string local_tag = 50100;
+                }
+                """;
+        ProtobufParsedSchema asText = proto(text, options);
+        String decoded = decode(asText.serializedDescriptor(), options);
+        assertTrue(decoded.contains("string number = 1 [(acme.opts.sensitive) = true, (acme.guarded.local_tag) = \"x\"];"),
+                decoded);
+        assertTrue(decoded.contains("option (acme.opts.owners) = \"payments\";\n  option (acme.opts.owners) = \"risk\";"),
+                decoded);
+        assertTrue(decoded.contains("(acme.opts.rule) = { expr: \"limit > 0\", level: 2, kind: KIND_STRICT }"), decoded);
+        assertTrue(decoded.contains("(confluent.field_meta) = { doc: \"name on card\", tags: [\"PII\", \"GDPR\"] }"),
+                decoded);
+        ProtobufParsedSchema asDescriptor = proto(asText.serializedDescriptor(), options);
+        assertEquals(asText.serializedDescriptor(), asDescriptor.serializedDescriptor());
+    }
+
+    @Test
+    void aCustomOptionWhoseDeclarationIsUnknownIsDropped() {
+        FileDescriptorProto file = FileDescriptorProto.newBuilder().setName("u.proto").setSyntax("proto3")
+                .addMessageType(DescriptorProto.newBuilder().setName("U")
+                        .addField(field("x", 1, Type.TYPE_INT32).setOptions(
+                                com.google.protobuf.DescriptorProtos.FieldOptions.newBuilder().setDeprecated(true)
+                                        .setUnknownFields(com.google.protobuf.UnknownFieldSet.newBuilder()
+                                                .addField(50001, com.google.protobuf.UnknownFieldSet.Field
+                                                        .newBuilder().addVarint(1).build()).build()))))
+                .build();
+        assertEquals("syntax = \"proto3\";\nmessage U {\n  int32 x = 1 [deprecated = true];\n}\n",
+                decode(base64(file)));
+    }
+
+    @Test
     void proto2WithoutASyntaxStatementIsWrittenWithOne() {
         // protoc leaves the descriptor's syntax empty for proto2 either way
         String legacy = "message Legacy { optional int32 x = 1; }";
