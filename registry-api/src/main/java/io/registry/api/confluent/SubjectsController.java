@@ -18,6 +18,7 @@ import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
+import io.registry.api.read.SubjectAliases;
 import io.registry.api.write.WriteResult;
 import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
@@ -49,10 +50,12 @@ public class SubjectsController {
 
     private final RegistryReads reads;
     private final WriteService writes;
+    private final SubjectAliases aliases;
 
-    public SubjectsController(RegistryReads reads, WriteService writes) {
+    public SubjectsController(RegistryReads reads, WriteService writes, SubjectAliases aliases) {
         this.reads = reads;
         this.writes = writes;
+        this.aliases = aliases;
     }
 
     /**
@@ -89,6 +92,7 @@ public class SubjectsController {
                                          @QueryValue(defaultValue = "false") boolean deletedAsNegative,
                                          @QueryValue(defaultValue = "0") int offset,
                                          @QueryValue(defaultValue = "-1") int limit) {
+        subject = aliases.resolve(subject);
         List<SubjectVersion> all = reads.versions(subject, deleted || deletedOnly);
         List<Integer> numbers = all.stream()
                 .filter(v -> !deletedOnly || v.deleted())
@@ -101,6 +105,7 @@ public class SubjectsController {
     @Delete("/{subject}")
     public HttpResponse<byte[]> deleteSubject(@PathVariable String subject,
                                               @QueryValue(defaultValue = "false") boolean permanent) {
+        subject = aliases.resolve(subject);
         WriteResult result = writes.submit(new Command.DeleteSubject(subject, permanent), Principals.ANONYMOUS);
         return WriteResponses.ok(((Outcome.SubjectDeleted) result.outcome()).versions(), result);
     }
@@ -109,6 +114,7 @@ public class SubjectsController {
     @Delete("/{subject}/versions/{version}")
     public HttpResponse<byte[]> deleteVersion(@PathVariable String subject, @PathVariable String version,
                                               @QueryValue(defaultValue = "false") boolean permanent) {
+        subject = aliases.resolve(subject);
         int number = RegistryReads.versionNumber(version);
         WriteResult result = writes.submit(new Command.DeleteVersion(subject, number, permanent),
                 Principals.ANONYMOUS);
@@ -119,6 +125,7 @@ public class SubjectsController {
     @Get("/{subject}/versions/{version}/referencedby")
     public HttpResponse<byte[]> referencedBy(@PathVariable String subject, @PathVariable String version,
                                              @QueryValue(defaultValue = "false") boolean deleted) {
+        subject = aliases.resolve(subject);
         SubjectVersion v = reads.version(subject, version, deleted);
         return JsonResponses.ok(reads.referencedBy(subject, v.version()));
     }
@@ -175,6 +182,7 @@ public class SubjectsController {
     @Get("/{subject}/versions/{version}/schema")
     public HttpResponse<byte[]> rawVersion(@PathVariable String subject, @PathVariable String version,
                                            @QueryValue(defaultValue = "false") boolean deleted) {
+        subject = aliases.resolve(subject);
         SubjectVersion v = reads.version(subject, version, deleted);
         return JsonResponses.ok(reads.schemaOf(v).schema().getBytes(StandardCharsets.UTF_8));
     }
@@ -184,6 +192,7 @@ public class SubjectsController {
             "application/json", "application/octet-stream", "text/plain"})
     public HttpResponse<byte[]> register(@PathVariable String subject, @Body byte[] body,
                                          @QueryValue(defaultValue = "false") boolean normalize) {
+        subject = aliases.resolve(subject);
         Subjects.valid(subject);
         SchemaRequest request = SchemaRequest.parse(body);
         ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
@@ -200,6 +209,12 @@ public class SubjectsController {
                 request.schema(), request.references(), normalize, request.id(), request.version(),
                 request.metadata(), request.ruleSet()), Principals.ANONYMOUS);
         Outcome.Registered registered = (Outcome.Registered) result.outcome();
+        if (registered.replayed()) {
+            // Confluent answers an IMPORT of an existing version with the whole registered schema.
+            SubjectVersion v = reads.version(subject, String.valueOf(registered.version()), false);
+            return WriteResponses.ok(SchemaBodies.registered(v, reads.schemaOf(v),
+                    reads.readModel().versionExtras(subject, v.version())), result);
+        }
         return WriteResponses.ok(Map.of("id", registered.id()), result);
     }
 
@@ -209,9 +224,16 @@ public class SubjectsController {
     public HttpResponse<byte[]> lookup(@PathVariable String subject, @Body byte[] body,
                                        @QueryValue(defaultValue = "false") boolean normalize,
                                        @QueryValue(defaultValue = "false") boolean deleted) {
+        subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
         reads.versions(subject, deleted);
-        ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
+        ParsedSchema parsed;
+        try {
+            parsed = reads.parseForLookup(subject, request.schemaType(), request.schema(), request.references(),
+                    reads.normalize(subject, normalize));
+        } catch (InvalidSchemaException e) {
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
+        }
         SubjectVersion found = reads.findInSubject(subject, parsed, deleted)
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schemaOf(found);

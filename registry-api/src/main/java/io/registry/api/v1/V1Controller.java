@@ -102,13 +102,15 @@ public class V1Controller {
             throw V1Responses.unprocessable("Field 'metadata' must be a JSON object");
         }
         String description = V1Api.text(request, "description", false);
-        ParsedSchema parsed = api.parse(type, text);
+        ParsedSchema parsed = api.parse(subject, type, text);
 
-        Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
+        V1Api.Subject state = api.subjectState(subject);
+        Optional<SubjectVersion> existing = state.holding(parsed);
         if (existing.isPresent()) {
+            // An identical retry (with or without its version) answers the version it registered.
             return V1Responses.ok(api.record(existing.get(), false));
         }
-        ChangeAssessment assessment = api.assess(subject, parsed, Optional.empty());
+        ChangeAssessment assessment = state.assess(parsed, Optional.empty());
         if (requested.isPresent()) {
             Optional<String> problem = SemverPolicy.checkRequested(assessment, requested.get());
             if (problem.isPresent()) {
@@ -321,9 +323,10 @@ public class V1Controller {
                         + levelText + "'; expected one of " + java.util.Arrays.toString(CompatibilityLevel.values()));
             }
         }
-        ParsedSchema parsed = api.parse(type, text);
-        Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
-        ChangeAssessment a = api.assess(subject, parsed, level);
+        ParsedSchema parsed = api.parse(subject, type, text);
+        V1Api.Subject state = api.subjectState(subject);
+        Optional<SubjectVersion> existing = state.holding(parsed);
+        ChangeAssessment a = state.assess(parsed, level);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("compatible", a.compatible());
         out.put("level", a.level().name());
