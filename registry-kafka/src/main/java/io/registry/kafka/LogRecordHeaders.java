@@ -27,4 +27,11 @@ public final class LogRecordHeaders {
         headers.add(LogHeaders.TIMESTAMP, LogHeaders.encodeLong(timestampMs));
         return headers;
     }
+
+    /** The same with the audit chain's hash of this record ({@code hashHex}: 64 hex digits). */
+    public static Headers of(long seq, String requestId, String principal, long timestampMs, String hashHex) {
+        Headers headers = of(seq, requestId, principal, timestampMs);
+        headers.add(LogHeaders.HASH, java.util.HexFormat.of().parseHex(hashHex));
+        return headers;
+    }
 }
