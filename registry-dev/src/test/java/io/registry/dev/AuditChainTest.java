@@ -2,6 +2,8 @@ package io.registry.dev;
 
 import io.registry.core.audit.AuditRecord;
 import io.registry.core.log.LogHeaders;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,6 +23,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -83,12 +86,18 @@ class AuditChainTest extends FullStackTest {
 
     private static void assertBreak(List<byte[]> records, String kind, int offset) {
         String copy = stack.auditTopic() + "-tampered-" + UUID.randomUUID().toString().substring(0, 6);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(copy, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 stack.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (byte[] value : records) {
-                producer.send(new ProducerRecord<>(copy, 0, null, value));
+                producer.send(new ProducerRecord<>(copy, 0, null, value)).get(30, TimeUnit.SECONDS);
             }
-            producer.flush();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = AuditCommand.verify(stack.bootstrapServers(), copy, new PrintStream(out), System.err);

@@ -24,7 +24,7 @@ class JwtAndRateLimitTest {
     @BeforeAll
     static void start() throws Exception {
         stack = RegistryStack.start(SecurityFixture.example(Map.of(
-                "registry.rate-limit.reads.per-second", "1",
+                "registry.rate-limit.reads.per-minute", "1",
                 "registry.rate-limit.reads.burst", "3")));
     }
 
@@ -69,7 +69,7 @@ class JwtAndRateLimitTest {
                 assertEquals(200, a.status(), a.raw());
             }
         }
-        assertTrue(limited != null, "10 reads at 1/s with a burst of 3 must hit the limit");
+        assertTrue(limited != null, "10 reads at 1/min with a burst of 3 must hit the limit");
         assertEquals(42901, limited.errorCode());
         assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, limited.header("Retry-After"));
         // another principal has its own bucket; open paths are never limited

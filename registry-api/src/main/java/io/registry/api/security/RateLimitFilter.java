@@ -23,8 +23,8 @@ import java.util.Map;
 
 /**
  * Token buckets (Bucket4j) per principal and route class — reads, writes, validations
- * ({@link RouteAccess.RouteClass}): {@code registry.rate-limit.<class>.per-second} tokens refill each second up to
- * {@code registry.rate-limit.<class>.burst}. An empty bucket answers 429 with {@code Retry-After} (whole seconds
+ * ({@link RouteAccess.RouteClass}): {@code registry.rate-limit.<class>.per-second} tokens refill each second (or
+ * {@code per-minute} each minute) up to {@code registry.rate-limit.<class>.burst}. An empty bucket answers 429 with {@code Retry-After} (whole seconds
  * until a token is back) and Confluent's body ({@code error_code} 42901). Without security every caller is
  * "anonymous" and is told apart by its address. Open paths (health, metrics) are never limited.
  */
@@ -36,17 +36,26 @@ public class RateLimitFilter implements Ordered {
             .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
     private final SecuritySettings security;
 
-    record Limit(long perSecond, long burst) {
+    /** {@code tokens} come back every {@code period}, up to {@code burst}. */
+    record Limit(long tokens, Duration period, long burst) {
+        String describe() {
+            return tokens + "/" + (period.equals(Duration.ofSeconds(1)) ? "s" : "min") + ", burst " + burst;
+        }
     }
 
     public RateLimitFilter(Environment env, @Nullable SecuritySettings security) {
         this.security = security;
         for (RouteAccess.RouteClass c : RouteAccess.RouteClass.values()) {
             String prefix = "registry.rate-limit." + c.name().toLowerCase(java.util.Locale.ROOT) + ".";
+            // per-minute (slow limits) wins over per-second
+            long perMinute = env.getProperty(prefix + "per-minute", Long.class).orElse(0L);
             long perSecond = env.getProperty(prefix + "per-second", Long.class).orElse(defaultRate(c));
-            long burst = env.getProperty(prefix + "burst", Long.class).orElse(perSecond);
-            if (perSecond > 0) {
-                limits.put(c, new Limit(perSecond, Math.max(1, burst)));
+            Limit limit = perMinute > 0 ? new Limit(perMinute, Duration.ofMinutes(1),
+                    env.getProperty(prefix + "burst", Long.class).orElse(perMinute))
+                    : new Limit(perSecond, Duration.ofSeconds(1),
+                    env.getProperty(prefix + "burst", Long.class).orElse(perSecond));
+            if (limit.tokens() > 0) {
+                limits.put(c, new Limit(limit.tokens(), limit.period(), Math.max(1, limit.burst())));
             }
         }
     }
@@ -76,7 +85,7 @@ public class RateLimitFilter implements Ordered {
         String who = request.getUserPrincipal(Principal.class).map(Principal::getName)
                 .orElseGet(() -> "anonymous@" + request.getRemoteAddress().getAddress().getHostAddress());
         Bucket bucket = buckets.get(who + "|" + rule.routeClass(), k -> Bucket.builder()
-                .addLimit(l -> l.capacity(limit.burst()).refillGreedy(limit.perSecond(), Duration.ofSeconds(1)))
+                .addLimit(l -> l.capacity(limit.burst()).refillGreedy(limit.tokens(), limit.period()))
                 .build());
         ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
@@ -84,8 +93,8 @@ public class RateLimitFilter implements Ordered {
         }
         long retryAfter = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
         return JsonResponses.error(ErrorCode.TOO_MANY_REQUESTS, "Rate limit exceeded for "
-                + rule.routeClass().name().toLowerCase(java.util.Locale.ROOT) + " (" + limit.perSecond()
-                + "/s, burst " + limit.burst() + "); retry after " + retryAfter + " s")
+                + rule.routeClass().name().toLowerCase(java.util.Locale.ROOT) + " (" + limit.describe()
+                + "); retry after " + retryAfter + " s")
                 .header("Retry-After", Long.toString(retryAfter));
     }
 
