@@ -3,6 +3,7 @@ package io.registry.readmodel;
 import io.micronaut.context.annotation.Primary;
 import io.micronaut.context.annotation.Value;
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.readmodel.postgres.PostgresReadModel;
 import io.registry.readmodel.redis.RedisReadModel;
 import jakarta.inject.Singleton;
@@ -81,6 +82,11 @@ public class LayeredReadModel implements ReadModel {
     @Override
     public Optional<Boolean> normalize(String subject) {
         return read(r -> r.normalize(subject), Optional::isPresent);
+    }
+
+    @Override
+    public Optional<ConfigValue> configExtras(String subject) {
+        return read(r -> r.configExtras(subject), Optional::isPresent);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.registry.readmodel;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.core.subject.QualifiedSubject;
 
 import java.util.List;
@@ -46,6 +47,25 @@ public interface ReadModel {
 
     /** The normalize flag of the config set on the subject, or the global one when {@code subject} is null. */
     Optional<Boolean> normalize(String subject);
+
+    /**
+     * The config's fields beyond level and normalize flag (alias, validateFields, compatibilityGroup, default/override
+     * metadata and rule sets) set on the subject, or the global ones when {@code subject} is null; the level and
+     * flag of the answer are null.
+     */
+    Optional<ConfigValue> configExtras(String subject);
+
+    /** The whole config record set on the subject (global when null); empty when no field is set. */
+    default Optional<ConfigValue> config(String subject) {
+        Optional<CompatibilityLevel> level = compatibility(subject);
+        Optional<Boolean> normalize = normalize(subject);
+        Optional<ConfigValue> extras = configExtras(subject);
+        if (level.isEmpty() && normalize.isEmpty() && extras.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(extras.orElse(new ConfigValue(null))
+                .mergedWith(new ConfigValue(level.map(Enum::name).orElse(null), normalize.orElse(null))));
+    }
 
     /** The mode set on the subject, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);

@@ -1,5 +1,6 @@
 package io.registry.api.read;
 
+import io.registry.core.subject.CompatibilityRules;
 import io.registry.core.subject.QualifiedSubject;
 
 import io.registry.api.http.RegistryException;
@@ -242,6 +243,12 @@ public final class RegistryReads {
     public CompatibilityLevel effectiveCompatibility(String subject) {
         return EffectiveCompatibility.of(readModel.compatibility(subject),
                 readModel.compatibility(QualifiedSubject.parentScope(subject)));
+    }
+
+    /** The config that applies to {@code subject}'s compatibility checks, as the sequencer computes it. */
+    public CompatibilityRules.Settings compatibilitySettings(String subject) {
+        return CompatibilityRules.Settings.of(readModel.config(subject),
+                readModel.config(QualifiedSubject.parentScope(subject)));
     }
 
     /** The live version of {@code subject} holding exactly this content, if any. */

@@ -1,5 +1,8 @@
 package io.registry.core.subject;
 
+import io.registry.core.command.ErrorCode;
+import io.registry.core.command.Outcome;
+
 import java.util.Optional;
 
 /** Mode resolution shared by every decision: the subject's own mode, else the global one, else READWRITE. */
@@ -17,5 +20,22 @@ final class Modes {
         String scope = QualifiedSubject.parentScope(subject);
         Optional<Mode> parent = scope == null ? global : index.mode(scope).flatMap(Mode::parse);
         return index.mode(subject).flatMap(Mode::parse).or(() -> parent).orElse(Mode.DEFAULT);
+    }
+
+    /**
+     * Confluent's {@code checkRegisterMode}: 42205 in a read-only mode; a registration with an explicit id needs
+     * IMPORT mode, one without needs READWRITE (so IMPORT refuses registrations that do not name the id).
+     */
+    static Optional<Decision> registrationRefusal(Mode mode, String subject, boolean explicitId) {
+        String refusal = null;
+        if (!mode.acceptsWrites()) {
+            refusal = "Subject " + subject + " is in read-only mode";
+        } else if (explicitId && mode != Mode.IMPORT) {
+            refusal = "Subject " + subject + " is not in import mode";
+        } else if (!explicitId && mode != Mode.READWRITE) {
+            refusal = "Subject " + subject + " is not in read-write mode";
+        }
+        return Optional.ofNullable(refusal).map(message -> Decision.answer(
+                Outcome.Rejected.of(ErrorCode.OPERATION_NOT_PERMITTED, message)));
     }
 }

@@ -1,5 +1,7 @@
 package io.registry.core.subject;
 
+import io.registry.core.log.LogValue;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -29,11 +31,18 @@ public interface RegistryIndex {
      */
     List<Referrer> referrers(String subject, int version);
 
+    /** The config record set on {@code subject} (Confluent's {@code CONFIG} value), or the global one when null. */
+    Optional<LogValue.ConfigValue> config(String subject);
+
     /** The compatibility level set on {@code subject}, or the global one when {@code subject} is null. */
-    Optional<String> compatibility(String subject);
+    default Optional<String> compatibility(String subject) {
+        return config(subject).map(LogValue.ConfigValue::compatibilityLevel);
+    }
 
     /** The {@code normalize} flag of the config set on {@code subject}, or the global one when null. */
-    Optional<Boolean> normalize(String subject);
+    default Optional<Boolean> normalize(String subject) {
+        return config(subject).map(LogValue.ConfigValue::normalize);
+    }
 
     /** The mode set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);

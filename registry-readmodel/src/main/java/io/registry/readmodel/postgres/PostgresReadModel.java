@@ -1,6 +1,8 @@
 package io.registry.readmodel.postgres;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogRecordCodec;
+import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.core.schema.SchemaType;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.ReadModelJson;
@@ -22,12 +24,14 @@ public class PostgresReadModel implements ReadModel {
     private final CheckpointRepository checkpoints;
     private final ModeRepository modes;
     private final NormalizeRepository normalizeFlags;
+    private final ConfigExtrasRepository configExtras;
 
     public PostgresReadModel(SchemaRepository schemas, SubjectVersionRepository versions, ConfigRepository configs,
                              CheckpointRepository checkpoints, ModeRepository modes,
-                             NormalizeRepository normalizeFlags) {
+                             NormalizeRepository normalizeFlags, ConfigExtrasRepository configExtras) {
         this.modes = modes;
         this.normalizeFlags = normalizeFlags;
+        this.configExtras = configExtras;
         this.schemas = schemas;
         this.versions = versions;
         this.configs = configs;
@@ -91,6 +95,12 @@ public class PostgresReadModel implements ReadModel {
     @Override
     public Optional<Boolean> normalize(String subject) {
         return normalizeFlags.findById(GlobalSubject.keyOf(subject)).map(NormalizeRow::normalize);
+    }
+
+    @Override
+    public Optional<ConfigValue> configExtras(String subject) {
+        return configExtras.findById(GlobalSubject.keyOf(subject))
+                .map(row -> LogRecordCodec.decodeConfigExtras(row.extras()));
     }
 
     @Override

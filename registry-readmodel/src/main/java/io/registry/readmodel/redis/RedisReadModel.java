@@ -4,6 +4,8 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogRecordCodec;
+import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
@@ -81,6 +83,12 @@ public class RedisReadModel implements ReadModel {
         return async.hgetall(keys.subject(subject)).thenApply(fields -> toVersions(subject, fields));
     }
 
+    /** {@link #configExtras} without blocking (the alias check of the non-blocking version read). */
+    public CompletionStage<Optional<ConfigValue>> configExtrasAsync(String subject) {
+        return async.hget(keys.configExtras(), RedisKeys.field(subject))
+                .thenApply(json -> Optional.ofNullable(json).map(LogRecordCodec::decodeConfigExtras));
+    }
+
     private static List<SubjectVersion> toVersions(String subject, Map<String, String> fields) {
         List<SubjectVersion> versions = new ArrayList<>();
         for (Map.Entry<String, String> field : fields.entrySet()) {
@@ -124,6 +132,12 @@ public class RedisReadModel implements ReadModel {
     @Override
     public Optional<Boolean> normalize(String subject) {
         return Optional.ofNullable(redis.hget(keys.normalize(), RedisKeys.field(subject))).map(Boolean::valueOf);
+    }
+
+    @Override
+    public Optional<ConfigValue> configExtras(String subject) {
+        return Optional.ofNullable(redis.hget(keys.configExtras(), RedisKeys.field(subject)))
+                .map(LogRecordCodec::decodeConfigExtras);
     }
 
     @Override
