@@ -1,6 +1,7 @@
 package io.registry.api.read;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
@@ -67,6 +68,16 @@ final class VisibleReadModel implements ReadModel {
     @Override
     public Optional<Boolean> normalize(String subject) {
         return all.normalize(subject);
+    }
+
+    @Override
+    public Optional<ConfigValue> configExtras(String subject) {
+        return all.configExtras(subject);
+    }
+
+    @Override
+    public Optional<ConfigValue> config(String subject) {
+        return all.config(subject);
     }
 
     @Override
