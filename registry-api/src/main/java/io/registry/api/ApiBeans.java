@@ -2,6 +2,8 @@ package io.registry.api;
 
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.core.annotation.Nullable;
+import io.registry.api.security.CurrentCaller;
 import io.registry.api.http.RegistryApiSettings;
 import io.registry.api.read.ProjectionWatermark;
 import io.registry.api.read.RegistryReads;
@@ -49,8 +51,9 @@ public class ApiBeans {
     }
 
     @Singleton
-    RegistryReads registryReads(ReadModel readModel, SchemaByIdCache cache, SchemaParser parser) {
-        return new RegistryReads(readModel, cache, parser);
+    RegistryReads registryReads(ReadModel readModel, SchemaByIdCache cache, SchemaParser parser,
+                                @Nullable CurrentCaller caller) {
+        return new RegistryReads(readModel, cache, parser, caller == null ? CurrentCaller.NONE : caller);
     }
 
     @Singleton
@@ -68,9 +71,9 @@ public class ApiBeans {
 
     @Singleton
     WriteService writeService(CommandGateway gateway, ProjectionWatermark watermark, RegistryApiSettings settings,
-                              MeterRegistry meters) {
+                              MeterRegistry meters, @Nullable CurrentCaller caller) {
         return new WriteService(gateway, watermark, settings.sequencerTimeout(), settings.projectionTimeout(),
-                new WriteMetrics(meters));
+                new WriteMetrics(meters), caller == null ? CurrentCaller.NONE : caller);
     }
 
     @Singleton

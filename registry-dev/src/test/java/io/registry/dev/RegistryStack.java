@@ -65,6 +65,7 @@ public final class RegistryStack implements AutoCloseable {
         p.put("registry.sequencer.state-dir", stateDir.resolve(topicSuffix).toString());
         p.put("registry.topics.commands", "_registry_commands_" + topicSuffix);
         p.put("registry.topics.replies", "_registry_replies_" + topicSuffix);
+        p.put("registry.topics.audit", auditTopic());
         p.put("registry.sequencer.application-id", "registry-sequencer-" + topicSuffix);
         p.putAll(ReadModelProperties.of(database, redis));
         p.put("micronaut.server.port", -1);
@@ -101,6 +102,11 @@ public final class RegistryStack implements AutoCloseable {
         topicSuffix = id + "-" + UUID.randomUUID().toString().substring(0, 4);
         logTopic = "_schemas_" + topicSuffix;
         startContext();
+    }
+
+    /** This stack's audit topic (the chain spans log restarts, as it would on one cluster). */
+    String auditTopic() {
+        return "_registry_audit_" + id;
     }
 
     ApplicationContext context() {

@@ -39,4 +39,11 @@ public final class LogRecordHeaders {
         }
         return LogHeaders.decodeLong(header.value());
     }
+
+    /** The same with the audit chain's hash of this record ({@code hashHex}: 64 hex digits). */
+    public static Headers of(long seq, String requestId, String principal, long timestampMs, String hashHex) {
+        Headers headers = of(seq, requestId, principal, timestampMs);
+        headers.add(LogHeaders.HASH, java.util.HexFormat.of().parseHex(hashHex));
+        return headers;
+    }
 }

@@ -4,6 +4,7 @@ import io.registry.core.subject.CompatibilityRules;
 import io.registry.core.subject.QualifiedSubject;
 
 import io.registry.api.http.RegistryException;
+import io.registry.api.security.CurrentCaller;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.schema.ParsedSchema;
@@ -21,20 +22,35 @@ import io.registry.readmodel.availability.StoreUnavailableException;
 import java.util.List;
 import java.util.Optional;
 
-/** The read operations controllers need, with Confluent's not-found semantics applied once, here. */
+/**
+ * The read operations controllers need, with Confluent's not-found semantics applied once, here. With security on,
+ * {@link #readModel()} is the caller's view: lists show only the subjects it may read ({@link CurrentCaller}).
+ */
 public final class RegistryReads {
     private final ReadModel readModel;
     private final SchemaByIdCache schemas;
     private final SchemaParser parser;
+    private final CurrentCaller caller;
 
     public RegistryReads(ReadModel readModel, SchemaByIdCache schemas, SchemaParser parser) {
+        this(readModel, schemas, parser, CurrentCaller.NONE);
+    }
+
+    public RegistryReads(ReadModel readModel, SchemaByIdCache schemas, SchemaParser parser, CurrentCaller caller) {
         this.readModel = readModel;
         this.schemas = schemas;
         this.parser = parser;
+        this.caller = caller;
     }
 
+    /** The read model as the current caller may see it (everything when security is off). */
     public ReadModel readModel() {
-        return readModel;
+        return caller.get().<ReadModel>map(c -> new VisibleReadModel(readModel, c::mayRead)).orElse(readModel);
+    }
+
+    /** Every subject (soft-deleted ones too) using the id in {@code context}, whoever asks: for access checks. */
+    public List<String> allSubjectsUsing(String context, int id) {
+        return readModel.usagesOf(context, id).stream().map(SubjectVersion::subject).distinct().toList();
     }
 
     public SchemaParser parser() {
@@ -84,7 +100,7 @@ public final class RegistryReads {
         if (qs.name().isEmpty() || (inDefault.isPresent() && usedBy(QualifiedSubject.DEFAULT_CONTEXT, id, qs.name()))) {
             return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
         }
-        for (String context : contexts()) {
+        for (String context : contextsOf(readModel)) {
             if (context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
                 continue;
             }
@@ -106,6 +122,10 @@ public final class RegistryReads {
      * and always present, as Confluent's {@code GET /contexts} lists them.
      */
     public List<String> contexts() {
+        return contextsOf(readModel());
+    }
+
+    private static List<String> contextsOf(ReadModel readModel) {
         java.util.TreeSet<String> named = new java.util.TreeSet<>();
         for (String subject : readModel.subjects(true)) {
             String context = QualifiedSubject.contextOf(subject);

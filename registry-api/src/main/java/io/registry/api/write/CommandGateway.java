@@ -1,5 +1,6 @@
 package io.registry.api.write;
 
+import io.registry.core.access.AccessGrants;
 import io.registry.core.command.Command;
 import io.registry.core.command.CommandCodec;
 import io.registry.core.command.CommandEnvelope;
@@ -75,12 +76,17 @@ public final class CommandGateway implements AutoCloseable {
      * deadline, so the sequencer drops it rather than acting after the caller gave up).
      */
     public CompletableFuture<Reply> send(Command command, String principal, Duration timeout) {
+        return send(command, principal, null, timeout);
+    }
+
+    /** The same, with the sender's grants for the sequencer to check (security on), or null. */
+    public CompletableFuture<Reply> send(Command command, String principal, AccessGrants access, Duration timeout) {
         String requestId = UUID.randomUUID().toString();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         pending.put(requestId, reply);
         reply.whenComplete((r, e) -> pending.remove(requestId));
-        byte[] value = CommandCodec.encode(CommandEnvelope.of(requestId, principal, deadline, command));
+        byte[] value = CommandCodec.encode(CommandEnvelope.of(requestId, principal, deadline, command, access));
         try {
             producer.send(new ProducerRecord<>(commandsTopic, requestId.getBytes(StandardCharsets.UTF_8), value),
                     (metadata, error) -> {

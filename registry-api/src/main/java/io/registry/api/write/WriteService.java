@@ -2,6 +2,8 @@ package io.registry.api.write;
 
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.ProjectionWatermark;
+import io.registry.api.security.CurrentCaller;
+import io.registry.core.access.AccessGrants;
 import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
@@ -22,9 +24,17 @@ public final class WriteService {
     private final Duration sequencerTimeout;
     private final Duration projectionTimeout;
     private final WriteObserver outcomes;
+    private final CurrentCaller caller;
 
     public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
                         Duration projectionTimeout, WriteObserver outcomes) {
+        this(gateway, watermark, sequencerTimeout, projectionTimeout, outcomes, CurrentCaller.NONE);
+    }
+
+    /** @param caller with security on, the authenticated caller: its name and grants ride on the command */
+    public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
+                        Duration projectionTimeout, WriteObserver outcomes, CurrentCaller caller) {
+        this.caller = caller;
         this.outcomes = outcomes;
         this.gateway = gateway;
         this.watermark = watermark;
@@ -32,12 +42,17 @@ public final class WriteService {
         this.projectionTimeout = projectionTimeout;
     }
 
-    /** @throws RegistryException with the sequencer's error code when it rejected the command, or 50002 on timeout */
+    /**
+     * @param principal who asks when security is off (with security on, the authenticated caller is used)
+     * @throws RegistryException with the sequencer's error code when it rejected the command, or 50002 on timeout
+     */
     public WriteResult submit(Command command, String principal) {
         Reply reply;
         long sent = System.nanoTime();
+        AccessGrants access = caller.get().orElse(null);
+        String who = access == null ? principal : access.principal();
         try {
-            reply = gateway.send(command, principal, sequencerTimeout).get();
+            reply = gateway.send(command, who, access, sequencerTimeout).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
                 outcomes.outcome("timeout", ErrorCode.OPERATION_TIMEOUT.code());

@@ -76,7 +76,8 @@ class ProjectionLagTest {
     }
 
     private static ProjectionLag lagOf(SimpleMeterRegistry meters, ProjectionStore... stores) {
-        KafkaSettings kafka = new KafkaSettings(SharedTestKafka.get().bootstrapServers(), topic, "c", "r", 1, (short) 1, 1);
+        KafkaSettings kafka = new KafkaSettings(SharedTestKafka.get().bootstrapServers(), topic, "c", "r", 1, (short) 1, 1,
+                "a");
         return new ProjectionLag(kafka, List.of(stores), new OpsSettings(), meters,
                 new StoreGuards(new CircuitBreakerSettings()));
     }

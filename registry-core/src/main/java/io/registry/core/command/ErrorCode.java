@@ -2,6 +2,10 @@ package io.registry.core.command;
 
 /** Confluent Schema Registry's error codes with the HTTP status each one is answered with. */
 public enum ErrorCode {
+    /** No or wrong credentials (security on). */
+    UNAUTHORIZED(40101, 401),
+    /** Authenticated, but not allowed to do this. */
+    FORBIDDEN(40301, 403),
     SUBJECT_NOT_FOUND(40401, 404),
     VERSION_NOT_FOUND(40402, 404),
     SCHEMA_NOT_FOUND(40403, 404),
