@@ -53,8 +53,10 @@ public final class RegistryStack implements AutoCloseable {
         return baseUri;
     }
 
+    /** The shared test broker, unless the overrides point this stack at another cluster. */
     String bootstrapServers() {
-        return SharedTestKafka.get().bootstrapServers();
+        Object own = overrides.get("registry.kafka.bootstrap-servers");
+        return own != null ? own.toString() : SharedTestKafka.get().bootstrapServers();
     }
 
     /** Properties of every role, for this stack's topics, database and key prefix. */

@@ -54,6 +54,7 @@ final class BrokerSettings {
         p.put("server.max.startup.time.ms", "60000");
         // The controller fences a stopped broker (and moves its leaderships) after this.
         p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.heartbeat.interval.ms", "500");
         return p;
     }
 
