@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,6 +38,8 @@ final class AcknowledgedWrites {
     }
 
     private final Map<Registration, Integer> ids = new ConcurrentHashMap<>();
+    /** The highest {@code X-Registry-Seq} acknowledged: the API is checked once its projections got there. */
+    private final AtomicLong maxSeq = new AtomicLong();
 
     /** Records {@code answer} if it acknowledged the registration; a second acknowledgement must repeat the id. */
     boolean record(String subject, String schema, Answer answer) {
@@ -44,6 +47,10 @@ final class AcknowledgedWrites {
             return false;
         }
         int id = answer.body().get("id").asInt();
+        String seq = answer.header("X-Registry-Seq");
+        if (seq != null) {
+            maxSeq.accumulateAndGet(Long.parseLong(seq), Math::max);
+        }
         Integer earlier = ids.putIfAbsent(new Registration(subject, schema), id);
         assertTrue(earlier == null || earlier == id, "a repeated registration got another id: " + earlier + " then " + id);
         return true;
@@ -98,6 +105,13 @@ final class AcknowledgedWrites {
 
     /** The API answers every acknowledged id with its schema, and lists gap-free versions holding distinct ids. */
     void verifyApi(RegistryHttp http) {
+        // A write may have been acknowledged before its projection (X-Registry-Projection: pending).
+        long deadline = System.currentTimeMillis() + 60_000;
+        Answer fresh;
+        do {
+            fresh = http.get("/subjects", Map.of("X-Registry-Min-Seq", Long.toString(maxSeq.get())));
+        } while (fresh.status() != 200 && System.currentTimeMillis() < deadline);
+        assertEquals(200, fresh.status(), "projections did not reach seq " + maxSeq.get() + ": " + fresh.raw());
         for (String subject : subjects()) {
             Answer listed = http.get("/subjects/" + subject + "/versions");
             assertEquals(200, listed.status(), listed.raw());

@@ -77,6 +77,21 @@ public final class RegistryStack implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Properties of a sequencer-only node in its own JVM (see {@link RegistryProcess}) for this stack, with its own
+     * local state directory (as on another machine: it restores the index from its changelog).
+     */
+    Map<String, Object> sequencerNodeProperties(String name, Map<String, Object> extra) {
+        Map<String, Object> p = properties();
+        p.put("registry.sequencer.enabled", true);
+        p.put("registry.projector.enabled", false);
+        p.put("flyway.datasources.default.enabled", false);
+        p.remove("micronaut.server.port");
+        p.put("registry.sequencer.state-dir", stateDir.resolve(name).toString());
+        p.putAll(extra);
+        return p;
+    }
+
     private void startContext() {
         context = ApplicationContext.run(EmbeddedServer.class, properties()).getApplicationContext();
         EmbeddedServer server = context.getBean(EmbeddedServer.class);
