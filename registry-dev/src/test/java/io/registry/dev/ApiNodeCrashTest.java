@@ -51,9 +51,10 @@ class ApiNodeCrashTest {
                 DevProcessCrashTest.awaitReady(doomed, node);
                 List<String> subjects = new ArrayList<>();
                 for (int i = 0; i < REQUESTS; i++) {
-                    subjects.add("api-crash-" + i);
+                    int n = i;
+                    subjects.add("api-crash-" + n);
                     // Through the sequencer while it runs: one version already there, so the lost one is version 2.
-                    Answer first = awaitWrite(() -> stack.http.register("api-crash-" + i, schema("First", i)));
+                    Answer first = awaitWrite(() -> stack.http.register("api-crash-" + n, schema("First", n)));
                     assertEquals(200, first.status(), first.raw());
                 }
 

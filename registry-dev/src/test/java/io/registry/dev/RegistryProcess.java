@@ -35,6 +35,7 @@ final class RegistryProcess implements AutoCloseable {
         // These JVMs live seconds to a minute: C1 only and the serial GC start them faster on a busy 2-core host.
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Dlogback.configurationFile=logback-process.xml");
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -74,6 +75,17 @@ final class RegistryProcess implements AutoCloseable {
 
     String output() throws IOException {
         return Files.readString(log);
+    }
+
+    /** Waits (bounded) until the process has logged {@code text}, e.g. Kafka Streams reaching RUNNING. */
+    void awaitOutput(String text, long timeoutMs) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (!output().contains(text)) {
+            if (!alive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("no '" + text + "' from " + log + " (alive: " + alive() + ")");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** SIGTERM (a clean stop: shutdown hooks run), SIGKILL if that takes more than 30 s. */

@@ -42,10 +42,14 @@ class SequencerCrashTest {
                 try (RegistrationLoad load = RegistrationLoad.start(stack.http, "crash-", 4, 16)) {
                     load.awaitAcknowledged(20, 120_000);
                     for (int kill = 1; kill <= KILLS; kill++) {
+                        // The successor must be up (its JVM start is the slow part) or the kill costs that too.
+                        sequencers.getLast().awaitOutput("REBALANCING to RUNNING", 120_000);
                         int before = load.acknowledged.size();
                         sequencers.removeFirst().kill();
                         sequencers.add(startSequencer(stack, kill + 1));
-                        load.awaitAcknowledged(before + ACKS_PER_ROUND, 60_000);
+                        load.awaitAcknowledged(before + ACKS_PER_ROUND, 90_000);
+                        System.out.printf("%tT kill %d: %d acknowledged, %d failed%n", System.currentTimeMillis(),
+                                kill, load.acknowledged.size(), load.failed.get());
                     }
                     System.out.printf("%d kills in %d s; %d registrations acknowledged, %d failed%n", KILLS,
                             (System.currentTimeMillis() - started) / 1000, load.acknowledged.size(), load.failed.get());
