@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  */
 final class LogSegments {
     /** @param marker COMMIT/ABORT for a transaction marker, null for a data batch */
-    record Batch(long baseOffset, long lastOffset, long producerId, boolean transactional, ControlRecordType marker) {
+    record Batch(long baseOffset, long lastOffset, long producerId, short producerEpoch, boolean transactional,
+                 ControlRecordType marker) {
     }
 
     private LogSegments() {
@@ -44,7 +45,7 @@ final class LogSegments {
                         marker = it.hasNext() ? ControlRecordType.parse(it.next().key()) : ControlRecordType.UNKNOWN;
                     }
                     out.add(new Batch(batch.baseOffset(), batch.lastOffset(), batch.producerId(),
-                            batch.isTransactional(), marker));
+                            batch.producerEpoch(), batch.isTransactional(), marker));
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
