@@ -58,8 +58,15 @@ class DevProcessCrashTest {
                 assertFalse(dev.output().contains("already used by another running"), "stale lock: " + dev.output());
                 acknowledged.verifyLog("127.0.0.1:" + kafkaPort, "_schemas");
                 acknowledged.verifyApi(http);
+                // Writes resume once the new sequencer owns the commands: the dead one's group session and open
+                // transaction must expire first (registry.sequencer.session-timeout / transaction-timeout, 10 s).
                 String next = avroRecord("AfterRestart", field("f", "string"));
-                assertEquals(200, http.register("devcrash-0", next).status(), "writes work after the restart");
+                long deadline = System.currentTimeMillis() + 90_000;
+                RegistryHttp.Answer write;
+                do {
+                    write = http.register("devcrash-0", next);
+                } while (write.status() >= 500 && System.currentTimeMillis() < deadline);
+                assertEquals(200, write.status(), "writes work after the restart: " + write.raw());
             }
         } finally {
             deleteRecursively(dataDir);
