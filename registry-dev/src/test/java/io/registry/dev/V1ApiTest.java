@@ -352,6 +352,62 @@ class V1ApiTest extends FullStackTest {
         assertEquals(404, http.get("/subjects/" + subject + "/versions").status(), "nothing was written");
     }
 
+    /** A schema_type other than the subject's is refused with a 4xx by the one type guard (a 500 before). */
+    @Test
+    void aSchemaTypeOtherThanTheSubjectsIsAConflict() {
+        String subject = subject("typed");
+        assertEquals(201, http.post("/api/v1/schemas", registration(subject, PERSON, "json")).status());
+        for (String route : List.of("/api/v1/compatibility/check", "/api/v1/schemas")) {
+            Answer other = http.post(route, registration(subject, "{\"type\":\"string\"}", "avro"));
+            assertEquals(409, other.status(), route + " " + other.raw());
+            assertEquals(409, other.errorCode());
+            assertTrue(other.body().path("message").asText().contains("different schema type"), other.raw());
+        }
+        assertEquals(1, http.get("/subjects/" + subject + "/versions").body().size(), "nothing was written");
+    }
+
+    /**
+     * An identical retry with its explicit version answers the version it registered, also when the subject's
+     * config normalizes (the sequencer stores the normalized form; the retry must look for that form).
+     */
+    @Test
+    void identicalRetriesWithAVersionAreIdempotentUnderNormalize() {
+        String subject = subject("normalized");
+        assertEquals(200, http.put("/config/" + subject, Map.of("normalize", true)).status());
+        Map<String, Object> body = registration(subject, "syntax = \"proto3\";\nimport "
+                + "\"google/protobuf/timestamp.proto\";\nmessage M { string a = 1; google.protobuf.Timestamp t = 2; }\n",
+                "protobuf");
+        body.put("version", "1.0.0");
+        Answer created = http.post("/api/v1/schemas", body);
+        assertEquals(201, created.status(), created.raw());
+        Answer again = http.post("/api/v1/schemas", body);
+        assertEquals(200, again.status(), again.raw());
+        assertEquals(created.body().get("id"), again.body().get("id"));
+        assertEquals(created.body().get("fingerprint"), again.body().get("fingerprint"));
+        assertEquals("1.0.0", again.body().get("semver").asText());
+    }
+
+    /** Every field of the write and check bodies with a wrong JSON type or an empty string: a 4xx, never a 5xx. */
+    @Test
+    void wrongFieldTypesAreA4xx() {
+        String subject = subject("types");
+        List<Map<String, Object>> bodies = new java.util.ArrayList<>();
+        for (Object wrong : List.of(1, true, List.of(), Map.of(), "")) {
+            for (String field : List.of("subject", "schema_type", "schema", "version", "description", "metadata",
+                    "level")) {
+                Map<String, Object> body = registration(subject, PERSON, "json");
+                body.put(field, wrong);
+                bodies.add(body);
+            }
+        }
+        for (Map<String, Object> body : bodies) {
+            for (String route : List.of("/api/v1/schemas", "/api/v1/compatibility/check")) {
+                int status = http.post(route, body).status();
+                assertTrue(status < 500, route + " " + body + " -> " + status);
+            }
+        }
+    }
+
     @Test
     void healthReadinessAndMetrics() {
         Answer live = http.get("/health");

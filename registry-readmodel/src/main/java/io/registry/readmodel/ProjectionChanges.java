@@ -6,6 +6,7 @@ import io.registry.core.log.LogKey.ConfigKey;
 import io.registry.core.log.LogKey.DeleteSubjectKey;
 import io.registry.core.log.LogKey.ModeKey;
 import io.registry.core.log.LogKey.SchemaKey;
+import io.registry.core.log.LogRecordCodec;
 import io.registry.core.log.LogValue.ClearSubjectValue;
 import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.core.log.LogValue.DeleteSubjectValue;
@@ -48,6 +49,13 @@ public interface ProjectionChanges {
     /** Sets ({@code normalize} non-null) or removes the config's normalize flag; a null subject is global. */
     void putNormalize(String subject, Boolean normalize);
 
+    /**
+     * Sets ({@code extras} non-null) or removes the config's other fields (alias, validateFields,
+     * compatibilityGroup, default/override metadata and rule sets: {@link LogRecordCodec#encodeConfigExtras}); a
+     * null subject is global.
+     */
+    void putConfigExtras(String subject, String extras);
+
     /** Sets ({@code mode} non-null) or removes the mode; a null subject is the global mode. */
     void putMode(String subject, String mode);
 
@@ -68,6 +76,8 @@ public interface ProjectionChanges {
         } else if (event.key() instanceof ConfigKey key) {
             putConfig(key.subject(), event.value() instanceof ConfigValue v ? v.compatibilityLevel() : null);
             putNormalize(key.subject(), event.value() instanceof ConfigValue v ? v.normalize() : null);
+            putConfigExtras(key.subject(),
+                    event.value() instanceof ConfigValue v ? LogRecordCodec.encodeConfigExtras(v) : null);
         } else if (event.key() instanceof ModeKey key) {
             putMode(key.subject(), event.value() instanceof ModeValue v ? v.mode() : null);
         } else if (event.key() instanceof DeleteSubjectKey key) {

@@ -1,7 +1,10 @@
 package io.registry.readmodel;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
+import io.registry.core.subject.Mode;
 import io.registry.core.subject.QualifiedSubject;
+import io.registry.core.subject.ScopeSettings;
 
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +13,7 @@ import java.util.Optional;
  * Read access to a projection of the log. Implemented by the Postgres and the Redis projections (and a layered
  * view that prefers Redis); API nodes depend only on this interface.
  */
-public interface ReadModel {
+public interface ReadModel extends ScopeSettings {
     /** The schema with {@code id} in the schema context {@code context} ("." is the default context). */
     Optional<StoredSchema> schemaById(String context, int id);
 
@@ -45,10 +48,40 @@ public interface ReadModel {
     Optional<CompatibilityLevel> compatibility(String subject);
 
     /** The normalize flag of the config set on the subject, or the global one when {@code subject} is null. */
+    @Override
     Optional<Boolean> normalize(String subject);
+
+    /**
+     * The config's fields beyond level and normalize flag (alias, validateFields, compatibilityGroup, default/override
+     * metadata and rule sets) set on the subject, or the global ones when {@code subject} is null; the level and
+     * flag of the answer are null.
+     */
+    Optional<ConfigValue> configExtras(String subject);
+
+    /** The whole config record set on the subject (global when null); empty when no field is set. */
+    default Optional<ConfigValue> config(String subject) {
+        Optional<CompatibilityLevel> level = compatibility(subject);
+        Optional<Boolean> normalize = normalize(subject);
+        Optional<ConfigValue> extras = configExtras(subject);
+        if (level.isEmpty() && normalize.isEmpty() && extras.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(extras.orElse(new ConfigValue(null))
+                .mergedWith(new ConfigValue(level.map(Enum::name).orElse(null), normalize.orElse(null))));
+    }
 
     /** The mode set on the subject, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
+
+    @Override
+    default Optional<CompatibilityLevel> compatibilityLevel(String scope) {
+        return compatibility(scope);
+    }
+
+    @Override
+    default Optional<Mode> modeSetting(String scope) {
+        return mode(scope).flatMap(Mode::parse);
+    }
 
     /**
      * The {@code metadata} (Confluent's {@code {tags, properties, sensitive}}) and {@code ruleSet} registered with a

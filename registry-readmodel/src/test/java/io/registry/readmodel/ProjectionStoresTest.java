@@ -172,6 +172,29 @@ class ProjectionStoresTest {
 
     @ParameterizedTest
     @MethodSource("projections")
+    void keepsTheWholeConfigRecord(Projection p) throws Exception {
+        TestEvents log = new TestEvents(0, 0);
+        com.fasterxml.jackson.databind.JsonNode defaults = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree("{\"properties\":{\"owner\":\"team\"}}");
+        LogValue.ConfigValue full = new LogValue.ConfigValue("FULL", true, true, "target", "app.major",
+                defaults, null, null, null);
+        p.store().apply(log.add(new LogKey.ConfigKey("s"), full)
+                .add(new LogKey.ConfigKey(null), new LogValue.ConfigValue(null, null, false, null, null, null,
+                        null, null, null))
+                .batch());
+        ReadModel r = p.reads();
+        assertEquals(Optional.of(full), r.config("s"));
+        assertEquals(Optional.of(false), r.config(null).map(LogValue.ConfigValue::validateFields));
+        assertEquals(Optional.empty(), r.config("t"));
+
+        // a record without the extra fields removes them; a tombstone removes the whole config
+        p.store().apply(log.config("s", "NONE").config(null, null).batch());
+        assertEquals(Optional.of(new LogValue.ConfigValue("NONE")), r.config("s"));
+        assertEquals(Optional.empty(), r.config(null));
+    }
+
+    @ParameterizedTest
+    @MethodSource("projections")
     void softDeletesKeepVersionsVisibleAndHardDeletesRemoveThem(Projection p) {
         TestEvents log = new TestEvents(0, 0);
         ReadModel r = p.reads();

@@ -15,11 +15,14 @@ import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
 import io.registry.core.command.ErrorCode;
-import io.registry.core.compat.CompatibilityChecker;
-import io.registry.core.compat.CompatibilityLevel;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.registry.api.read.SubjectAliases;
+import io.registry.core.subject.CompatibilityRules;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +31,7 @@ import java.util.Map;
 
 /**
  * {@code POST /compatibility/subjects/{s}/versions[/{v}]}: answered on the API node from the projection with the
- * same {@link CompatibilityChecker} the sequencer enforces with; nothing goes through the log.
+ * same {@link CompatibilityRules} the sequencer enforces with; nothing goes through the log.
  */
 @Controller("/compatibility/subjects/{subject}/versions")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
@@ -36,12 +39,18 @@ import java.util.Map;
 @ExecuteOn(TaskExecutors.BLOCKING)
 public class CompatibilityController {
     private final RegistryReads reads;
+    private final SubjectAliases aliases;
 
-    public CompatibilityController(RegistryReads reads) {
+    public CompatibilityController(RegistryReads reads, SubjectAliases aliases) {
         this.reads = reads;
+        this.aliases = aliases;
     }
 
-    /** Against one version (the level's directions, transitivity moot). */
+    /**
+     * Against one live version (the level's directions, transitivity moot), as Confluent: an invalid version → 42202;
+     * a version that is missing or soft-deleted → 40402, also when the whole subject is (Confluent does not look
+     * the subject up first); {@code latest} of an empty or soft-deleted subject → checked against nothing.
+     */
     @Post("/{version}")
     @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
             "application/json", "application/octet-stream", "text/plain"})
@@ -49,10 +58,10 @@ public class CompatibilityController {
                                                @Body byte[] body,
                                                @QueryValue(defaultValue = "false") boolean verbose,
                                                @QueryValue(defaultValue = "false") boolean normalize) {
+        subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        SubjectVersion target = reads.version(subject, version, false);
-        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
-        return answer(check(subject, proposed, List.of(target)), verbose);
+        List<SubjectVersion> target = reads.liveVersionToCheck(subject, version).stream().toList();
+        return answer(check(subject, request, normalize, target, verbose), verbose);
     }
 
     /** Against the versions the subject's level names: the latest, or all for *_TRANSITIVE. */
@@ -62,32 +71,44 @@ public class CompatibilityController {
     public HttpResponse<byte[]> againstSubject(@PathVariable String subject, @Body byte[] body,
                                                @QueryValue(defaultValue = "false") boolean verbose,
                                                @QueryValue(defaultValue = "false") boolean normalize) {
+        subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema proposed = parse(subject, request, reads.normalize(subject, normalize));
         List<SubjectVersion> live = reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
-        return answer(check(subject, proposed, live), verbose);
+        return answer(check(subject, request, normalize, live, verbose), verbose);
     }
 
-    private List<String> check(String subject, ParsedSchema proposed, List<SubjectVersion> against) {
-        CompatibilityLevel level = reads.effectiveCompatibility(subject);
-        List<ParsedSchema> previous = new ArrayList<>();
-        for (SubjectVersion v : against) {
-            ParsedSchema old = reads.parsed(io.registry.core.subject.QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v));
-            if (old.type() != proposed.type()) {
-                return List.of("Incompatible schema type: " + proposed.type() + " after " + old.type()
-                        + " (version " + v.version() + ")");
-            }
-            previous.add(old);
-        }
-        return CompatibilityChecker.check(reads.parser().formats().of(proposed.type()), level, proposed, previous);
-    }
-
-    private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {
+    /**
+     * The sequencer's rule ({@link CompatibilityRules}) on the projection: the subject's settings, the versions of
+     * the proposed schema's compatibility group, its reserved fields against the latest of {@code against}. An
+     * invalid schema is 42201, or with {@code verbose} an incompatible answer whose message says why (Confluent's
+     * behaviour on both routes).
+     */
+    private List<String> check(String subject, SchemaRequest request, boolean normalize,
+                               List<SubjectVersion> against, boolean verbose) {
+        ParsedSchema proposed;
         try {
-            return reads.parse(subject, request.schemaType(), request.schema(), request.references(), normalize);
+            proposed = reads.parse(subject, request.schemaType(), request.schema(), request.references(),
+                    reads.normalize(subject, normalize));
         } catch (InvalidSchemaException e) {
+            if (verbose) {
+                return List.of(e.getMessage());
+            }
             throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }
+        JsonNode metadata = request.metadata();
+        CompatibilityRules.Settings settings = reads.compatibilitySettings(subject);
+        JsonNode latestMetadata = against.isEmpty() ? null : metadataOf(against.get(against.size() - 1));
+        List<ParsedSchema> previous = new ArrayList<>();
+        for (SubjectVersion v : CompatibilityRules.sameGroup(settings.compatibilityGroup(), metadata, against,
+                this::metadataOf)) {
+            previous.add(reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
+        }
+        return CompatibilityRules.check(reads.parser().formats().of(proposed.type()), settings, proposed, metadata,
+                latestMetadata, previous);
+    }
+
+    private JsonNode metadataOf(SubjectVersion v) {
+        return reads.readModel().versionExtras(v.subject(), v.version()).map(VersionExtras::metadata).orElse(null);
     }
 
     private static HttpResponse<byte[]> answer(List<String> messages, boolean verbose) {

@@ -24,12 +24,14 @@ import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
+import io.registry.core.subject.QualifiedSubject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code /config[/{subject}]}: compatibility levels. */
+/** {@code /config[/{subject}]}: Confluent's config records (level, normalize, alias, validateFields, groups…). */
 @Controller("/config")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
 @Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
@@ -45,7 +47,9 @@ public class ConfigController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        return JsonResponses.ok(body(reads.globalCompatibility().name(), reads.readModel().normalize(null)));
+        ConfigValue config = reads.readModel().config(null).orElse(new ConfigValue(null))
+                .mergedWith(new ConfigValue(reads.effectiveCompatibility(null).name()));
+        return JsonResponses.ok(body(config));
     }
 
     @Put
@@ -56,23 +60,27 @@ public class ConfigController {
     }
 
     /**
-     * 40408 when the subject has no level of its own, unless {@code defaultToGlobal=true}. (kafkajs relies on the
+     * 40408 when the subject has no config of its own, unless {@code defaultToGlobal=true}. (kafkajs relies on the
      * 40408 to decide whether to set one.)
      */
     @Get("/{subject}")
     public HttpResponse<byte[]> subject(@PathVariable String subject,
                                         @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
-        CompatibilityLevel level = reads.subjectCompatibility(subject).orElse(null);
-        Optional<Boolean> normalize = reads.readModel().normalize(subject);
-        if (level == null && normalize.isEmpty() && !defaultToGlobal) {
+        Optional<ConfigValue> own = reads.readModel().config(subject);
+        if (own.isEmpty() && !defaultToGlobal) {
             throw new RegistryException(ErrorCode.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
                     "Subject '" + subject + "' does not have subject-level compatibility configured");
         }
+        ConfigValue config = own.orElse(new ConfigValue(null));
         if (defaultToGlobal) {
-            level = level != null ? level : reads.globalCompatibility();
-            normalize = normalize.or(() -> reads.readModel().normalize(null));
+            // The settings in effect, field by field: the subject's own, else its parent scope's (its context's
+            // :.ctx: for a named context, else the global one), as the sequencer resolves them (EffectiveSettings).
+            config = reads.readModel().config(QualifiedSubject.parentScope(subject)).orElse(new ConfigValue(null))
+                    .mergedWith(config)
+                    .mergedWith(new ConfigValue(config.compatibilityLevel() != null ? null
+                            : reads.effectiveCompatibility(subject).name()));
         }
-        return JsonResponses.ok(body(level == null ? null : level.name(), normalize));
+        return JsonResponses.ok(body(config));
     }
 
     @Put("/{subject}")
@@ -96,39 +104,80 @@ public class ConfigController {
 
     private HttpResponse<byte[]> delete(String subject) {
         WriteResult result = writes.submit(new Command.DeleteConfig(subject), Principals.ANONYMOUS);
-        return WriteResponses.ok(body(((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel(),
-                Optional.empty()), result);
+        return WriteResponses.ok(body(((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel()), result);
     }
 
     private HttpResponse<byte[]> update(String subject, byte[] body) {
         JsonNode node = RequestBodies.object(body);
         String requested = RequestBodies.text(node, "compatibility");
         Boolean normalize = RequestBodies.bool(node, "normalize");
+        Boolean validateFields = RequestBodies.bool(node, "validateFields");
+        String alias = RequestBodies.text(node, "alias");
+        String group = RequestBodies.text(node, "compatibilityGroup");
+        JsonNode defaultMetadata = object(node, "defaultMetadata");
+        JsonNode overrideMetadata = object(node, "overrideMetadata");
+        JsonNode defaultRuleSet = object(node, "defaultRuleSet");
+        JsonNode overrideRuleSet = object(node, "overrideRuleSet");
+        boolean otherFields = normalize != null || validateFields != null || alias != null || group != null
+                || defaultMetadata != null || overrideMetadata != null || defaultRuleSet != null
+                || overrideRuleSet != null;
         CompatibilityLevel level = null;
-        if (requested != null || normalize == null) {
+        if (requested != null || !otherFields) {
             level = CompatibilityLevel.parse(requested).orElseThrow(() -> new RegistryException(
                     ErrorCode.INVALID_COMPATIBILITY_LEVEL, "Invalid compatibility level. Valid values are none, "
                     + "backward, forward, full, backward_transitive, forward_transitive, and full_transitive"));
         }
-        WriteResult result = writes.submit(new Command.UpdateConfig(subject, level, normalize),
+        WriteResult result = writes.submit(new Command.UpdateConfig(subject, level, normalize, validateFields,
+                alias, group, defaultMetadata, overrideMetadata, defaultRuleSet, overrideRuleSet),
                 Principals.ANONYMOUS);
-        // Like Confluent, the answer echoes the request's fields.
+        // Like Confluent, the answer echoes the request's fields (ConfigUpdateRequest's order).
         Map<String, Object> answer = new LinkedHashMap<>();
-        if (level != null) {
-            answer.put("compatibility", level.name());
-        }
-        if (normalize != null) {
-            answer.put("normalize", normalize);
-        }
+        putIfSet(answer, "alias", alias);
+        putIfSet(answer, "normalize", normalize);
+        putIfSet(answer, "validateFields", validateFields);
+        putIfSet(answer, "compatibility", level == null ? null : level.name());
+        putIfSet(answer, "compatibilityGroup", group);
+        putIfSet(answer, "defaultMetadata", defaultMetadata);
+        putIfSet(answer, "overrideMetadata", overrideMetadata);
+        putIfSet(answer, "defaultRuleSet", defaultRuleSet);
+        putIfSet(answer, "overrideRuleSet", overrideRuleSet);
         return WriteResponses.ok(answer, result);
     }
 
-    private static Map<String, Object> body(String level, Optional<Boolean> normalize) {
+    /** Confluent's {@code Config} entity: its fields in its order, the unset ones left out. */
+    private static Map<String, Object> body(ConfigValue config) {
         Map<String, Object> body = new LinkedHashMap<>();
-        if (level != null) {
-            body.put("compatibilityLevel", level);
-        }
-        normalize.ifPresent(n -> body.put("normalize", n));
+        putIfSet(body, "alias", config.alias());
+        putIfSet(body, "normalize", config.normalize());
+        putIfSet(body, "validateFields", config.validateFields());
+        putIfSet(body, "compatibilityLevel", config.compatibilityLevel());
+        putIfSet(body, "compatibilityGroup", config.compatibilityGroup());
+        putIfSet(body, "defaultMetadata", config.defaultMetadata());
+        putIfSet(body, "overrideMetadata", config.overrideMetadata());
+        putIfSet(body, "defaultRuleSet", config.defaultRuleSet());
+        putIfSet(body, "overrideRuleSet", config.overrideRuleSet());
         return body;
+    }
+
+    private static Map<String, Object> body(String level) {
+        return body(new ConfigValue(level));
+    }
+
+    private static void putIfSet(Map<String, Object> body, String field, Object value) {
+        if (value != null) {
+            body.put(field, value);
+        }
+    }
+
+    /** An object-valued field of the request; null when absent or null, 422 when of another type. */
+    private static JsonNode object(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw new RegistryException(ErrorCode.UNPROCESSABLE_ENTITY, "Field '" + field + "' must be an object");
+        }
+        return value;
     }
 }

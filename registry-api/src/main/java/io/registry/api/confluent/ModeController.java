@@ -23,9 +23,11 @@ import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
+import io.registry.core.subject.EffectiveSettings;
 import io.registry.core.subject.Mode;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code /mode[/{subject}]}: READWRITE, READONLY, READONLY_OVERRIDE, IMPORT. The rules (IMPORT only on an empty
@@ -46,7 +48,7 @@ public class ModeController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        return JsonResponses.ok(Map.of("mode", reads.readModel().mode(null).orElse(Mode.DEFAULT.name())));
+        return JsonResponses.ok(Map.of("mode", reads.effectiveMode(null).name()));
     }
 
     @Put
@@ -61,19 +63,17 @@ public class ModeController {
         return delete(null);
     }
 
-    /** 40409 when the subject has no mode of its own, unless {@code defaultToGlobal=true}. */
+    /** 40409 when the subject has no mode of its own (and no global READONLY_OVERRIDE), unless {@code defaultToGlobal}. */
     @Get("/{subject}")
     public HttpResponse<byte[]> subject(@PathVariable String subject,
                                         @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
-        String mode = reads.readModel().mode(subject).orElse(null);
-        if (mode == null) {
-            if (!defaultToGlobal) {
-                throw new RegistryException(ErrorCode.SUBJECT_LEVEL_MODE_NOT_CONFIGURED,
-                        "Subject '" + subject + "' does not have subject-level mode configured");
-            }
-            mode = reads.readModel().mode(null).orElse(Mode.DEFAULT.name());
-        }
-        return JsonResponses.ok(Map.of("mode", mode));
+        // As Confluent's getMode/getModeInScope: a global READONLY_OVERRIDE is every subject's mode; defaultToGlobal
+        // answers the mode in effect, by the same policy as the sequencer's (EffectiveSettings).
+        Optional<Mode> mode = defaultToGlobal
+                ? Optional.of(reads.effectiveMode(subject)) : EffectiveSettings.ownMode(reads.readModel(), subject);
+        return JsonResponses.ok(Map.of("mode", mode.orElseThrow(() -> new RegistryException(
+                ErrorCode.SUBJECT_LEVEL_MODE_NOT_CONFIGURED,
+                "Subject '" + subject + "' does not have subject-level mode configured")).name()));
     }
 
     @Put("/{subject}")

@@ -10,7 +10,11 @@ final class Paging {
     private Paging() {
     }
 
-    /** {@code limit} ≤ 0 means no limit (Confluent's default is -1); a negative offset counts as 0. */
+    /**
+     * Confluent's {@code skip(offset).limit(normalizeLimit(limit))}: a limit outside 1..max means the default, which
+     * is "all" here (no search limits are configured); an offset past the end gives an empty page. A negative
+     * offset counts as 0 (Confluent's stream would throw: a 500 there, never one here).
+     */
     static <T> List<T> page(List<T> items, int offset, int limit) {
         int from = Math.min(Math.max(offset, 0), items.size());
         int to = limit > 0 ? (int) Math.min((long) from + limit, items.size()) : items.size();

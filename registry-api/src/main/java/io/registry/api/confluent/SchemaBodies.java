@@ -49,6 +49,19 @@ final class SchemaBodies {
         return body;
     }
 
+    /**
+     * Confluent's full {@code RegisterSchemaResponse} (an IMPORT replay):
+     * {@code {"id","version","schemaType"?,"references"?,"metadata"?,"ruleSet"?,"schema"}}.
+     */
+    static Map<String, Object> registered(SubjectVersion version, StoredSchema schema, Optional<VersionExtras> extras) {
+        Map<String, Object> body = version(version, schema, extras);
+        body.remove("subject");
+        Map<String, Object> ordered = new LinkedHashMap<>();
+        ordered.put("id", body.remove("id"));
+        ordered.putAll(body);
+        return ordered;
+    }
+
     static Map<String, Object> subjectVersion(SubjectVersion version) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("subject", version.subject());

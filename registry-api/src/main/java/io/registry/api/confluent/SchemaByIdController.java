@@ -12,6 +12,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.RegistryReads;
+import io.registry.api.read.SubjectAliases;
 import io.registry.api.read.SchemaByIdCache;
 import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.StoredSchema;
@@ -32,12 +33,14 @@ import java.util.concurrent.Executor;
 @Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class SchemaByIdController {
     private final RegistryReads reads;
+    private final SubjectAliases aliases;
     private final SchemaByIdCache cache;
     private final Executor blocking;
 
     public SchemaByIdController(RegistryReads reads, SchemaByIdCache cache,
-                                @Named(TaskExecutors.BLOCKING) Executor blocking) {
+                                @Named(TaskExecutors.BLOCKING) Executor blocking, SubjectAliases aliases) {
         this.reads = reads;
+        this.aliases = aliases;
         this.cache = cache;
         this.blocking = blocking;
     }
@@ -66,7 +69,7 @@ public class SchemaByIdController {
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
-                RegistryReads.Located found = reads.locate(id, subject);
+                RegistryReads.Located found = reads.locate(id, aliases.resolve(subject));
                 if (plain && found.context().equals(QualifiedSubject.DEFAULT_CONTEXT)) {
                     answer.complete(JsonResponses.ok(render(found.schema())));
                     return;

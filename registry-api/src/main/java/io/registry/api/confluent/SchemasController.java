@@ -43,20 +43,28 @@ public class SchemasController {
         return JsonResponses.ok(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The subjects using the id in the context {@code subject} picks (Confluent's {@code listSubjectsForId}). */
+    /**
+     * The subjects using the id in the context {@code subject} picks (Confluent's {@code listSubjectsForId}), paged
+     * by {@code offset}/{@code limit} as Confluent's other lists ({@link Paging}).
+     */
     @Get("/subjects")
     public HttpResponse<byte[]> subjects(@PathVariable int id, @Nullable @QueryValue String subject,
-                                         @QueryValue(defaultValue = "false") boolean deleted) {
+                                         @QueryValue(defaultValue = "false") boolean deleted,
+                                         @QueryValue(defaultValue = "0") int offset,
+                                         @QueryValue(defaultValue = "-1") int limit) {
         List<String> subjects = usages(id, subject, deleted).stream().map(SubjectVersion::subject).distinct().sorted()
                 .toList();
-        return JsonResponses.ok(subjects);
+        return JsonResponses.ok(Paging.page(subjects, offset, limit));
     }
 
-    /** The subject versions using the id in the context {@code subject} picks ({@code listVersionsForId}). */
+    /** The subject versions using the id in the context {@code subject} picks ({@code listVersionsForId}), paged. */
     @Get("/versions")
     public HttpResponse<byte[]> versions(@PathVariable int id, @Nullable @QueryValue String subject,
-                                         @QueryValue(defaultValue = "false") boolean deleted) {
-        return JsonResponses.ok(usages(id, subject, deleted).stream().map(SchemaBodies::subjectVersion).toList());
+                                         @QueryValue(defaultValue = "false") boolean deleted,
+                                         @QueryValue(defaultValue = "0") int offset,
+                                         @QueryValue(defaultValue = "-1") int limit) {
+        return JsonResponses.ok(Paging.page(usages(id, subject, deleted), offset, limit).stream()
+                .map(SchemaBodies::subjectVersion).toList());
     }
 
     private List<SubjectVersion> usages(int id, String subject, boolean includeDeleted) {

@@ -16,6 +16,8 @@ import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.ProjectionWatermark;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SchemaByIdCache;
+import io.registry.api.read.SubjectAliases;
+import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
@@ -48,6 +50,7 @@ import java.util.concurrent.Executor;
 @Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class SubjectVersionController {
     private final RegistryReads reads;
+    private final SubjectAliases aliases;
     private final RedisReadModel redis;
     private final SchemaByIdCache cache;
     private final Executor blocking;
@@ -63,8 +66,10 @@ public class SubjectVersionController {
     }
 
     public SubjectVersionController(RegistryReads reads, RedisReadModel redis, SchemaByIdCache cache,
-                                    @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark) {
+                                    @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark,
+                                    SubjectAliases aliases) {
         this.reads = reads;
+        this.aliases = aliases;
         this.redis = redis;
         this.cache = cache;
         this.blocking = blocking;
@@ -86,8 +91,12 @@ public class SubjectVersionController {
         }
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         try {
-            redis.versionsAsync(subject).whenComplete((versions, error) -> {
-                byte[] fast = error == null ? fromRedis(versions, version) : null;
+            // The subject's alias (if any) is read alongside its versions; an aliased subject takes the blocking
+            // path, which follows the alias (SubjectAliases).
+            redis.versionsAsync(subject).thenCombine(redis.configExtrasAsync(subject),
+                    (versions, config) -> config.map(ConfigValue::alias).isPresent() ? null : versions)
+                    .whenComplete((versions, error) -> {
+                byte[] fast = error == null && versions != null ? fromRedis(versions, version) : null;
                 if (fast != null) {
                     answers.put(key, new Answer(seq, fast));
                     answer.complete(JsonResponses.ok(fast));
@@ -135,11 +144,12 @@ public class SubjectVersionController {
     }
 
     /** {@code format}: Confluent's schema rendering (see {@code SchemaFormat#formatted}); null for the stored text. */
-    private CompletableFuture<HttpResponse<byte[]>> blocking(String subject, String version, boolean deleted,
+    private CompletableFuture<HttpResponse<byte[]>> blocking(String requested, String version, boolean deleted,
                                                              String format) {
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         blocking.execute(() -> {
             try {
+                String subject = aliases.resolve(requested);
                 SubjectVersion v = reads.version(subject, version, deleted);
                 Optional<VersionExtras> found = reads.readModel().versionExtras(subject, v.version());
                 extras.put(extrasKey(v), found);

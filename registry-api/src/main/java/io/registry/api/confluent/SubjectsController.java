@@ -1,5 +1,6 @@
 package io.registry.api.confluent;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Consumes;
@@ -17,6 +18,7 @@ import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
+import io.registry.api.read.SubjectAliases;
 import io.registry.api.write.WriteResult;
 import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
@@ -24,10 +26,15 @@ import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.StoredSchema;
+import io.registry.readmodel.VersionExtras;
 import io.registry.readmodel.SubjectVersion;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -43,10 +50,12 @@ public class SubjectsController {
 
     private final RegistryReads reads;
     private final WriteService writes;
+    private final SubjectAliases aliases;
 
-    public SubjectsController(RegistryReads reads, WriteService writes) {
+    public SubjectsController(RegistryReads reads, WriteService writes, SubjectAliases aliases) {
         this.reads = reads;
         this.writes = writes;
+        this.aliases = aliases;
     }
 
     /**
@@ -83,6 +92,7 @@ public class SubjectsController {
                                          @QueryValue(defaultValue = "false") boolean deletedAsNegative,
                                          @QueryValue(defaultValue = "0") int offset,
                                          @QueryValue(defaultValue = "-1") int limit) {
+        subject = aliases.resolve(subject);
         List<SubjectVersion> all = reads.versions(subject, deleted || deletedOnly);
         List<Integer> numbers = all.stream()
                 .filter(v -> !deletedOnly || v.deleted())
@@ -95,6 +105,7 @@ public class SubjectsController {
     @Delete("/{subject}")
     public HttpResponse<byte[]> deleteSubject(@PathVariable String subject,
                                               @QueryValue(defaultValue = "false") boolean permanent) {
+        subject = aliases.resolve(subject);
         WriteResult result = writes.submit(new Command.DeleteSubject(subject, permanent), Principals.ANONYMOUS);
         return WriteResponses.ok(((Outcome.SubjectDeleted) result.outcome()).versions(), result);
     }
@@ -103,6 +114,7 @@ public class SubjectsController {
     @Delete("/{subject}/versions/{version}")
     public HttpResponse<byte[]> deleteVersion(@PathVariable String subject, @PathVariable String version,
                                               @QueryValue(defaultValue = "false") boolean permanent) {
+        subject = aliases.resolve(subject);
         int number = RegistryReads.versionNumber(version);
         WriteResult result = writes.submit(new Command.DeleteVersion(subject, number, permanent),
                 Principals.ANONYMOUS);
@@ -113,8 +125,56 @@ public class SubjectsController {
     @Get("/{subject}/versions/{version}/referencedby")
     public HttpResponse<byte[]> referencedBy(@PathVariable String subject, @PathVariable String version,
                                              @QueryValue(defaultValue = "false") boolean deleted) {
+        subject = aliases.resolve(subject);
         SubjectVersion v = reads.version(subject, version, deleted);
         return JsonResponses.ok(reads.referencedBy(subject, v.version()));
+    }
+
+    /**
+     * Confluent's {@code getLatestWithMetadata}: the newest version whose {@code metadata.properties} hold every
+     * {@code key}/{@code value} pair (paired by position, extra keys or values ignored, as Confluent), scanning
+     * soft-deleted versions too with {@code deleted}; 40401 without such a subject, 40403 when no version matches.
+     */
+    @Get("/{subject}/metadata")
+    public HttpResponse<byte[]> latestWithMetadata(@PathVariable String subject,
+                                                   @Nullable @QueryValue("key") List<String> key,
+                                                   @Nullable @QueryValue("value") List<String> value,
+                                                   @QueryValue(defaultValue = "false") boolean deleted,
+                                                   @Nullable @QueryValue String format) {
+        Map<String, String> wanted = new HashMap<>();
+        List<String> keys = key == null ? List.of() : key;
+        List<String> values = value == null ? List.of() : value;
+        for (int i = 0; i < Math.min(keys.size(), values.size()); i++) {
+            wanted.put(keys.get(i), values.get(i));
+        }
+        List<SubjectVersion> newestFirst = new ArrayList<>(reads.versions(subject, deleted));
+        Collections.reverse(newestFirst);
+        for (SubjectVersion v : newestFirst) {
+            Optional<VersionExtras> extras = reads.readModel().versionExtras(subject, v.version());
+            if (extras.isPresent() && hasProperties(extras.get(), wanted)) {
+                StoredSchema schema = reads.schemaOf(v);
+                Map<String, Object> body = SchemaBodies.version(v, schema, extras);
+                if (format != null && !format.isBlank()) {
+                    body.put("schema", reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
+                }
+                return JsonResponses.ok(body);
+            }
+        }
+        throw RegistryException.schemaNotFound();
+    }
+
+    private static boolean hasProperties(VersionExtras extras, Map<String, String> wanted) {
+        JsonNode properties = extras.metadata() == null ? null : extras.metadata().get("properties");
+        if (properties == null || !properties.isObject()) {
+            return false;
+        }
+        for (Map.Entry<String, String> e : wanted.entrySet()) {
+            JsonNode got = properties.get(e.getKey());
+            if (got == null || !got.isTextual() || !got.asText().equals(e.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // GET /subjects/{s}/versions/{v} itself: SubjectVersionController (non-blocking from Redis; issue 4).
@@ -122,6 +182,7 @@ public class SubjectsController {
     @Get("/{subject}/versions/{version}/schema")
     public HttpResponse<byte[]> rawVersion(@PathVariable String subject, @PathVariable String version,
                                            @QueryValue(defaultValue = "false") boolean deleted) {
+        subject = aliases.resolve(subject);
         SubjectVersion v = reads.version(subject, version, deleted);
         return JsonResponses.ok(reads.schemaOf(v).schema().getBytes(StandardCharsets.UTF_8));
     }
@@ -131,6 +192,7 @@ public class SubjectsController {
             "application/json", "application/octet-stream", "text/plain"})
     public HttpResponse<byte[]> register(@PathVariable String subject, @Body byte[] body,
                                          @QueryValue(defaultValue = "false") boolean normalize) {
+        subject = aliases.resolve(subject);
         Subjects.valid(subject);
         SchemaRequest request = SchemaRequest.parse(body);
         ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
@@ -138,7 +200,7 @@ public class SubjectsController {
                 && request.metadata() == null && request.ruleSet() == null;
         if (plain) {
             // Idempotent repeat: answered from the projection without a round trip through the log.
-            Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
+            Optional<SubjectVersion> existing = reads.findRepeat(subject, parsed);
             if (existing.isPresent()) {
                 return JsonResponses.ok(Map.of("id", existing.get().schemaId()));
             }
@@ -147,6 +209,12 @@ public class SubjectsController {
                 request.schema(), request.references(), normalize, request.id(), request.version(),
                 request.metadata(), request.ruleSet()), Principals.ANONYMOUS);
         Outcome.Registered registered = (Outcome.Registered) result.outcome();
+        if (registered.replayed()) {
+            // Confluent answers an IMPORT of an existing version with the whole registered schema.
+            SubjectVersion v = reads.version(subject, String.valueOf(registered.version()), false);
+            return WriteResponses.ok(SchemaBodies.registered(v, reads.schemaOf(v),
+                    reads.readModel().versionExtras(subject, v.version())), result);
+        }
         return WriteResponses.ok(Map.of("id", registered.id()), result);
     }
 
@@ -156,9 +224,16 @@ public class SubjectsController {
     public HttpResponse<byte[]> lookup(@PathVariable String subject, @Body byte[] body,
                                        @QueryValue(defaultValue = "false") boolean normalize,
                                        @QueryValue(defaultValue = "false") boolean deleted) {
+        subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
         reads.versions(subject, deleted);
-        ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
+        ParsedSchema parsed;
+        try {
+            parsed = reads.parseForLookup(subject, request.schemaType(), request.schema(), request.references(),
+                    reads.normalize(subject, normalize));
+        } catch (InvalidSchemaException e) {
+            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
+        }
         SubjectVersion found = reads.findInSubject(subject, parsed, deleted)
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schemaOf(found);

@@ -1,18 +1,22 @@
 package io.registry.api.read;
 
+import io.registry.core.subject.CompatibilityRules;
 import io.registry.core.subject.QualifiedSubject;
 
 import io.registry.api.http.RegistryException;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.compat.CompatibilityLevel;
-import io.registry.core.compat.EffectiveCompatibility;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.schema.SchemaReference;
 import io.registry.core.schema.SchemaType;
+import io.registry.core.subject.EffectiveSettings;
+import io.registry.core.subject.Mode;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.availability.StoreUnavailableException;
 
 import java.util.List;
 import java.util.Optional;
@@ -124,13 +128,23 @@ public final class RegistryReads {
         return parser.parse(type, text, refs, normalize, new ReadModelReferenceResolver(readModel, schemas, subject));
     }
 
+    /**
+     * Client-supplied schema text to look up under {@code subject}: parsed as Confluent parses a lookup, without the
+     * checks it applies to new schemas only (an Avro field default of the wrong type is no error there).
+     */
+    public ParsedSchema parseForLookup(String subject, SchemaType type, String text, List<SchemaReference> refs,
+                                       boolean normalize) {
+        return parser.parseExisting(type, text, refs, normalize,
+                new ReadModelReferenceResolver(readModel, schemas, subject));
+    }
+
     public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> refs, boolean normalize) {
         return parse(null, type, text, refs, normalize);
     }
 
     /** A stored schema of {@code context}, parsed (its references resolved in that context). */
     public ParsedSchema parsed(String context, StoredSchema stored) {
-        return parser.parse(stored.type(), stored.schema(), stored.references(), false,
+        return parser.parseExisting(stored.type(), stored.schema(), stored.references(), false,
                 new ReadModelReferenceResolver(readModel, schemas, QualifiedSubject.prefixOf(context)));
     }
 
@@ -170,6 +184,22 @@ public final class RegistryReads {
                 .orElseThrow(() -> RegistryException.versionNotFound(subject, version));
     }
 
+    /**
+     * The live version a compatibility check against {@code versionText} compares with, as Confluent's
+     * {@code testCompatibilityBySubjectName}: 42202 for an invalid version; {@code latest} → the latest live version,
+     * none when the subject has none (unknown, empty or soft-deleted); a number → that live version, else 40402
+     * (whether or not the subject exists).
+     */
+    public Optional<SubjectVersion> liveVersionToCheck(String subject, String versionText) {
+        int number = versionNumber(versionText);
+        List<SubjectVersion> live = readModel.versions(subject).stream().filter(v -> !v.deleted()).toList();
+        if (number == -1) {
+            return live.isEmpty() ? Optional.empty() : Optional.of(live.get(live.size() - 1));
+        }
+        return Optional.of(live.stream().filter(v -> v.version() == number).findFirst()
+                .orElseThrow(() -> RegistryException.versionNotFound(subject, number)));
+    }
+
     /** {@code latest}/{@code -1} → -1, a number ≥ 1 → itself, anything else → 42202. */
     public static int versionNumber(String versionText) {
         return VersionSpec.isLatest(versionText) ? -1 : VersionSpec.parse(versionText);
@@ -201,27 +231,49 @@ public final class RegistryReads {
         return List.copyOf(ids);
     }
 
-    /** The request's {@code normalize}, else the subject's config flag, else the global one (shared rule in core). */
+    /**
+     * The request's {@code normalize}, else the config in effect for the subject (the policy in core,
+     * {@link EffectiveSettings}). While no store can answer, the request's own flag: this value only shapes the API's
+     * checks before a write is sent (parse errors, the idempotent repeat), and the sequencer applies the stored
+     * setting to the write itself, so a write is never held up by a store outage.
+     */
     public boolean normalize(String subject, boolean requested) {
         if (requested) {
             return true;
         }
-        return io.registry.core.subject.RegistryStateMachine.normalize(false, readModel.normalize(subject),
-                readModel.normalize(QualifiedSubject.parentScope(subject)));
+        try {
+            return EffectiveSettings.normalize(readModel, subject, false);
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
     }
 
-    public Optional<CompatibilityLevel> subjectCompatibility(String subject) {
-        return readModel.compatibility(subject);
+    /**
+     * {@link #findInSubject} for a registration's idempotent repeat, answered from the projection to save a round
+     * trip through the log; empty while no store can answer (the sequencer then answers the repeat itself).
+     */
+    public Optional<SubjectVersion> findRepeat(String subject, ParsedSchema schema) {
+        try {
+            return findInSubject(subject, schema, false);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
-    public CompatibilityLevel globalCompatibility() {
-        return EffectiveCompatibility.of(Optional.empty(), readModel.compatibility(null));
-    }
-
-    /** The subject's level, else its context's ({@code :.ctx:}) for a named context or the global one, else BACKWARD. */
+    /** The level in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */
     public CompatibilityLevel effectiveCompatibility(String subject) {
-        return EffectiveCompatibility.of(readModel.compatibility(subject),
-                readModel.compatibility(QualifiedSubject.parentScope(subject)));
+        return EffectiveSettings.compatibility(readModel, subject);
+    }
+
+    /** The mode in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */
+    public Mode effectiveMode(String subject) {
+        return EffectiveSettings.mode(readModel, subject);
+    }
+
+    /** The config that applies to {@code subject}'s compatibility checks, as the sequencer computes it. */
+    public CompatibilityRules.Settings compatibilitySettings(String subject) {
+        return CompatibilityRules.Settings.of(readModel.config(subject),
+                readModel.config(QualifiedSubject.parentScope(subject)));
     }
 
     /** The live version of {@code subject} holding exactly this content, if any. */

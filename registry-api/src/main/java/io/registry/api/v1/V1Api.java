@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
 import io.registry.core.command.ErrorCode;
+import io.registry.core.compat.CompatibilityChecker;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaType;
 import io.registry.core.semver.ChangeAssessment;
 import io.registry.core.semver.SemverPolicy;
+import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
@@ -130,9 +132,13 @@ final class V1Api {
         return text;
     }
 
-    ParsedSchema parse(SchemaType type, String text) {
+    /**
+     * The request's schema as the sequencer will store it under {@code subject}: normalized when the subject's
+     * config in effect says so, so that an identical retry finds the version it registered.
+     */
+    ParsedSchema parse(String subject, SchemaType type, String text) {
         try {
-            return reads.parse(type, text, List.of(), false);
+            return reads.parse(subject, type, text, List.of(), reads.normalize(subject, false));
         } catch (InvalidSchemaException e) {
             throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }
@@ -148,17 +154,53 @@ final class V1Api {
                 .map(VersionExtras::metadata).filter(m -> m != null).map(Object::toString));
     }
 
-    ChangeAssessment assess(String subject, ParsedSchema proposed, Optional<CompatibilityLevel> level) {
-        List<SubjectVersion> live = live(subject);
-        List<ParsedSchema> previous = new ArrayList<>();
-        for (SubjectVersion v : live) {
-            previous.add(reads.parsed(io.registry.core.subject.QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
+    /**
+     * A subject's live versions read once, so that "is this content already there?" and "what change is it?" are
+     * answered from the same state (two reads could straddle a concurrent registration of the same content).
+     */
+    Subject subjectState(String subject) {
+        return new Subject(subject, live(subject));
+    }
+
+    final class Subject {
+        private final String name;
+        private final List<SubjectVersion> live;
+
+        private Subject(String name, List<SubjectVersion> live) {
+            this.name = name;
+            this.live = live;
         }
-        CompatibilityLevel effective = level.orElseGet(() -> reads.effectiveCompatibility(subject));
-        Optional<io.registry.core.semver.SemanticVersion> latestSemver = live.isEmpty() ? Optional.empty()
-                : metadata(live.get(live.size() - 1)).semver();
-        return SemverPolicy.assess(reads.parser().formats().of(proposed.type()), effective, proposed, previous,
-                latestSemver);
+
+        /** The latest live version holding exactly this content, if any. */
+        Optional<SubjectVersion> holding(ParsedSchema proposed) {
+            for (int i = live.size() - 1; i >= 0; i--) {
+                if (reads.schemaOf(live.get(i)).fingerprint().equals(proposed.fingerprint())) {
+                    return Optional.of(live.get(i));
+                }
+            }
+            return Optional.empty();
+        }
+
+        /**
+         * The change {@code proposed} makes under {@code level} (else the subject's level in effect). A schema of
+         * another type than the subject's is refused with 409 by the checker's one type guard, never compared.
+         */
+        ChangeAssessment assess(ParsedSchema proposed, Optional<CompatibilityLevel> level) {
+            List<ParsedSchema> previous = new ArrayList<>();
+            for (SubjectVersion v : live) {
+                previous.add(reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
+            }
+            CompatibilityChecker.typeMismatch(proposed, previous).ifPresent(why -> {
+                throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, "Subject '" + name + "' holds "
+                        + previous.get(0).type() + " schemas; schema_type "
+                        + proposed.type().name().toLowerCase(Locale.ROOT) + " cannot follow them (" + why + ")");
+            });
+            CompatibilityLevel effective = level.orElseGet(() -> reads.effectiveCompatibility(name));
+            Optional<io.registry.core.semver.SemanticVersion> latestSemver = live.isEmpty() ? Optional.empty()
+                    : metadata(live.get(live.size() - 1)).semver();
+            return SemverPolicy.assess(reads.parser().formats().of(proposed.type()), effective, proposed, previous,
+                    latestSemver);
+        }
     }
 
     /** {@code {id, subject, version, semver, fingerprint}} plus, when {@code full}, type, schema and metadata. */

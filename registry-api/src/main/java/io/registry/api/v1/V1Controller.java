@@ -102,13 +102,15 @@ public class V1Controller {
             throw V1Responses.unprocessable("Field 'metadata' must be a JSON object");
         }
         String description = V1Api.text(request, "description", false);
-        ParsedSchema parsed = api.parse(type, text);
+        ParsedSchema parsed = api.parse(subject, type, text);
 
-        Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
+        V1Api.Subject state = api.subjectState(subject);
+        Optional<SubjectVersion> existing = state.holding(parsed);
         if (existing.isPresent()) {
+            // An identical retry (with or without its version) answers the version it registered.
             return V1Responses.ok(api.record(existing.get(), false));
         }
-        ChangeAssessment assessment = api.assess(subject, parsed, Optional.empty());
+        ChangeAssessment assessment = state.assess(parsed, Optional.empty());
         if (requested.isPresent()) {
             Optional<String> problem = SemverPolicy.checkRequested(assessment, requested.get());
             if (problem.isPresent()) {
@@ -128,7 +130,7 @@ public class V1Controller {
         SubjectVersion written = new SubjectVersion(subject, registered.version(), registered.id(), false);
         if (!registered.created()) {
             // The same content arrived concurrently: answer the version that holds it.
-            return V1Responses.written(HttpStatus.OK, api.record(written, false), result.seq(), result.visible());
+            return V1Responses.written(HttpStatus.OK, api.record(written, false), result);
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", registered.id());
@@ -136,7 +138,7 @@ public class V1Controller {
         record.put("version", registered.version());
         record.put("semver", semver.toString());
         record.put("fingerprint", parsed.fingerprint());
-        return V1Responses.written(HttpStatus.CREATED, record, result.seq(), result.visible());
+        return V1Responses.written(HttpStatus.CREATED, record, result);
     }
 
     @Get("/schemas/{id}")
@@ -321,9 +323,10 @@ public class V1Controller {
                         + levelText + "'; expected one of " + java.util.Arrays.toString(CompatibilityLevel.values()));
             }
         }
-        ParsedSchema parsed = api.parse(type, text);
-        Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
-        ChangeAssessment a = api.assess(subject, parsed, level);
+        ParsedSchema parsed = api.parse(subject, type, text);
+        V1Api.Subject state = api.subjectState(subject);
+        Optional<SubjectVersion> existing = state.holding(parsed);
+        ChangeAssessment a = state.assess(parsed, level);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("compatible", a.compatible());
         out.put("level", a.level().name());

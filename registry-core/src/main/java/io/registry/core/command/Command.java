@@ -40,12 +40,29 @@ public sealed interface Command {
     }
 
     /**
-     * Set the compatibility level and/or the {@code normalize} flag of a subject's config, or of the global one when
-     * {@code subject} is null. A null field keeps what that scope has (Confluent merges config updates).
+     * Update the config of a subject, or the global one when {@code subject} is null: the compatibility level, the
+     * {@code normalize} and {@code validateFields} flags, the subject {@code alias}, the {@code compatibilityGroup}
+     * (a metadata property name) and the default/override metadata and rule sets. A null field keeps what that
+     * scope has (Confluent merges config updates). Fields after {@code normalize} were added later (optional on the
+     * wire).
      */
-    record UpdateConfig(String subject, CompatibilityLevel compatibilityLevel, Boolean normalize) implements Command {
+    record UpdateConfig(String subject, CompatibilityLevel compatibilityLevel, Boolean normalize,
+                        Boolean validateFields, String alias, String compatibilityGroup, JsonNode defaultMetadata,
+                        JsonNode overrideMetadata, JsonNode defaultRuleSet, JsonNode overrideRuleSet)
+            implements Command {
         public UpdateConfig(String subject, CompatibilityLevel compatibilityLevel) {
             this(subject, compatibilityLevel, null);
+        }
+
+        public UpdateConfig(String subject, CompatibilityLevel compatibilityLevel, Boolean normalize) {
+            this(subject, compatibilityLevel, normalize, null, null, null, null, null, null, null);
+        }
+
+        /** The update as a config record of the fields it sets (the others null). */
+        public io.registry.core.log.LogValue.ConfigValue changes() {
+            return new io.registry.core.log.LogValue.ConfigValue(
+                    compatibilityLevel == null ? null : compatibilityLevel.name(), normalize, validateFields, alias,
+                    compatibilityGroup, defaultMetadata, overrideMetadata, defaultRuleSet, overrideRuleSet);
         }
     }
 

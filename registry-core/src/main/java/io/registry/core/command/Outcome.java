@@ -17,8 +17,15 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 })
 public sealed interface Outcome {
 
-    /** @param created false when the schema was already registered under the subject (idempotent repeat) */
-    record Registered(int id, int version, boolean created) implements Outcome {
+    /**
+     * @param created  false when the schema was already registered under the subject (idempotent repeat)
+     * @param replayed an IMPORT of a version that already exists with this id and schema: Confluent answers it with
+     *                 the whole registered schema, not just the id (added later; absent on the wire = false)
+     */
+    record Registered(int id, int version, boolean created, boolean replayed) implements Outcome {
+        public Registered(int id, int version, boolean created) {
+            this(id, version, created, false);
+        }
     }
 
     /** The scope's config after the update; {@code normalize} null when not set. */

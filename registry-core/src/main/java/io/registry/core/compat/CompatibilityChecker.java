@@ -5,6 +5,7 @@ import io.registry.core.schema.SchemaFormat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Applies a {@link CompatibilityLevel} to a proposed schema and the subject's earlier versions, using the
@@ -12,7 +13,25 @@ import java.util.List;
  * {@code /compatibility} questions), so the two can never disagree.
  */
 public final class CompatibilityChecker {
+    /** Confluent's wording ({@code ParsedSchema.isBackwardCompatible}) for a version of another schema type. */
+    public static final String DIFFERENT_TYPE = "Incompatible because of different schema type";
+
     private CompatibilityChecker() {
+    }
+
+    /**
+     * The one schema-type guard: why {@code proposed} cannot even be compared with {@code previous} (a version of
+     * another schema type, whose format's rule would not apply), or empty. {@link #check} applies it to each version
+     * it compares, as Confluent does; callers that must refuse such a request outright (the {@code /api/v1} routes)
+     * ask it directly.
+     */
+    public static Optional<String> typeMismatch(ParsedSchema proposed, List<? extends ParsedSchema> previous) {
+        for (ParsedSchema old : previous) {
+            if (old.type() != proposed.type()) {
+                return Optional.of(DIFFERENT_TYPE + ": " + proposed.type() + " after " + old.type());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -31,6 +50,11 @@ public final class CompatibilityChecker {
         // Newest first, as Confluent reports: the most relevant conflict comes first.
         for (int i = against.size() - 1; i >= 0; i--) {
             ParsedSchema old = against.get(i);
+            Optional<String> mismatch = typeMismatch(proposed, List.of(old));
+            if (mismatch.isPresent()) {
+                messages.add(mismatch.get());
+                continue;
+            }
             if (level.backward()) {
                 for (String m : format.readIncompatibilities(proposed, old)) {
                     messages.add("BACKWARD: " + m);

@@ -126,12 +126,7 @@ public final class LogRecordCodec {
                 node.put("schema", v.schema());
             node.put("deleted", v.deleted());
         } else if (value instanceof ConfigValue v) {
-            if (v.compatibilityLevel() != null) {
-                node.put("compatibilityLevel", v.compatibilityLevel());
-            }
-            if (v.normalize() != null) {
-                node.put("normalize", v.normalize());
-            }
+            putConfig(node, v);
         } else if (value instanceof ModeValue v) {
             node.put("mode", v.mode());
         } else if (value instanceof DeleteSubjectValue v) {
@@ -163,9 +158,7 @@ public final class LogRecordCodec {
                     nullIfMissing(node.get("ruleSet")),
                     node.path("deleted").asBoolean(false));
         } else if (key instanceof ConfigKey) {
-            JsonNode normalize = node.get("normalize");
-            return new ConfigValue(text(node, "compatibilityLevel"),
-                    normalize == null || normalize.isNull() ? null : normalize.asBoolean());
+            return config(node);
         } else if (key instanceof ModeKey) {
             return new ModeValue(text(node, "mode"));
         } else if (key instanceof DeleteSubjectKey k) {
@@ -173,6 +166,67 @@ public final class LogRecordCodec {
         } else {
             return new ClearSubjectValue(textOr(node, "subject", ((ClearSubjectKey) key).subject()));
         }
+    }
+
+    /**
+     * The fields of a config beyond its level and normalize flag ({@link ConfigValue#hasExtras}) as a JSON object
+     * with the log's field names, for read models that keep them as one document; null when there are none.
+     */
+    public static String encodeConfigExtras(ConfigValue value) {
+        if (value == null || !value.hasExtras()) {
+            return null;
+        }
+        ObjectNode node = NODES.objectNode();
+        putConfig(node, new ConfigValue(null, null, value.validateFields(), value.alias(),
+                value.compatibilityGroup(), value.defaultMetadata(), value.overrideMetadata(),
+                value.defaultRuleSet(), value.overrideRuleSet()));
+        return new String(write(node), StandardCharsets.UTF_8);
+    }
+
+    /** The inverse of {@link #encodeConfigExtras}: a config with only the extra fields set. */
+    public static ConfigValue decodeConfigExtras(String json) {
+        return config(read(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Confluent's field names, in the order its {@code ConfigValue} writes them; absent fields are left out. */
+    private static void putConfig(ObjectNode node, ConfigValue v) {
+        if (v.alias() != null) {
+            node.put("alias", v.alias());
+        }
+        if (v.normalize() != null) {
+            node.put("normalize", v.normalize());
+        }
+        if (v.validateFields() != null) {
+            node.put("validateFields", v.validateFields());
+        }
+        if (v.compatibilityLevel() != null) {
+            node.put("compatibilityLevel", v.compatibilityLevel());
+        }
+        if (v.compatibilityGroup() != null) {
+            node.put("compatibilityGroup", v.compatibilityGroup());
+        }
+        putIfPresent(node, "defaultMetadata", v.defaultMetadata());
+        putIfPresent(node, "overrideMetadata", v.overrideMetadata());
+        putIfPresent(node, "defaultRuleSet", v.defaultRuleSet());
+        putIfPresent(node, "overrideRuleSet", v.overrideRuleSet());
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, JsonNode value) {
+        if (value != null && !value.isNull()) {
+            node.set(field, value);
+        }
+    }
+
+    private static ConfigValue config(JsonNode node) {
+        return new ConfigValue(text(node, "compatibilityLevel"), bool(node, "normalize"),
+                bool(node, "validateFields"), text(node, "alias"), text(node, "compatibilityGroup"),
+                nullIfMissing(node.get("defaultMetadata")), nullIfMissing(node.get("overrideMetadata")),
+                nullIfMissing(node.get("defaultRuleSet")), nullIfMissing(node.get("overrideRuleSet")));
+    }
+
+    private static Boolean bool(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asBoolean();
     }
 
     public static LogEvent decode(byte[] key, byte[] value) {

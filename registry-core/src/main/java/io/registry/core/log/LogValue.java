@@ -23,12 +23,45 @@ public sealed interface LogValue {
     }
 
     /**
-     * {@code {"compatibilityLevel":"BACKWARD","normalize":true}}; either field may be absent (null). Confluent
-     * writes more optional fields (defaults, overrides, …) that this registry does not use yet.
+     * A config record, Confluent's {@code ConfigValue}: {@code {"compatibilityLevel":"BACKWARD","normalize":true,
+     * "validateFields":true,"alias":"other","compatibilityGroup":"app.major","defaultMetadata":{…},…}}. Every field
+     * is optional (null when absent); the metadata and rule sets are kept as the JSON Confluent writes.
      */
-    record ConfigValue(String compatibilityLevel, Boolean normalize) implements LogValue {
+    record ConfigValue(String compatibilityLevel, Boolean normalize, Boolean validateFields, String alias,
+                       String compatibilityGroup, JsonNode defaultMetadata, JsonNode overrideMetadata,
+                       JsonNode defaultRuleSet, JsonNode overrideRuleSet) implements LogValue {
         public ConfigValue(String compatibilityLevel) {
             this(compatibilityLevel, null);
+        }
+
+        public ConfigValue(String compatibilityLevel, Boolean normalize) {
+            this(compatibilityLevel, normalize, null, null, null, null, null, null, null);
+        }
+
+        /**
+         * Confluent's {@code ConfigValue.update}: each field the update sets replaces the current one, the others
+         * are kept.
+         */
+        public ConfigValue mergedWith(ConfigValue update) {
+            if (update == null) {
+                return this;
+            }
+            return new ConfigValue(
+                    or(update.compatibilityLevel, compatibilityLevel), or(update.normalize, normalize),
+                    or(update.validateFields, validateFields), or(update.alias, alias),
+                    or(update.compatibilityGroup, compatibilityGroup), or(update.defaultMetadata, defaultMetadata),
+                    or(update.overrideMetadata, overrideMetadata), or(update.defaultRuleSet, defaultRuleSet),
+                    or(update.overrideRuleSet, overrideRuleSet));
+        }
+
+        /** Whether the config holds any field beyond the compatibility level and the normalize flag. */
+        public boolean hasExtras() {
+            return validateFields != null || alias != null || compatibilityGroup != null || defaultMetadata != null
+                    || overrideMetadata != null || defaultRuleSet != null || overrideRuleSet != null;
+        }
+
+        private static <T> T or(T preferred, T fallback) {
+            return preferred != null ? preferred : fallback;
         }
     }
 

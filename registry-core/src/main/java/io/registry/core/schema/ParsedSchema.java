@@ -23,4 +23,13 @@ public interface ParsedSchema {
     default String fingerprint() {
         return Fingerprints.of(type(), canonical(), references());
     }
+
+    /**
+     * Whether the schema declares a field {@code name} at its top level (Confluent's {@code hasTopLevelField}, used
+     * by the reserved-fields rule): an Avro record's field, a property of a JSON Schema's top-level
+     * {@code properties}, a field of any top-level Protobuf message.
+     */
+    default boolean hasTopLevelField(String name) {
+        return false;
+    }
 }

@@ -17,6 +17,16 @@ public interface SchemaFormat {
                        boolean normalize);
 
     /**
+     * Parses a schema that is not being registered: one already stored (perhaps adopted from a Confluent log), or one
+     * a client looks up. Confluent checks some rules on new schemas only ({@code isNew}): Avro field defaults are
+     * validated when a schema is registered or checked for compatibility, never when it is read back or looked up.
+     */
+    default ParsedSchema parseExisting(String text, List<SchemaReference> references,
+                                       List<ResolvedReference> resolved, boolean normalize) {
+        return parse(text, references, resolved, normalize);
+    }
+
+    /**
      * Why data written with {@code writer} cannot be read with {@code reader}; empty when it can.
      * BACKWARD checks (reader = new, writer = old); FORWARD swaps them.
      */

@@ -25,6 +25,20 @@ public final class SchemaParser {
     /** @throws InvalidSchemaException for invalid text, an unsupported type or an unresolvable reference */
     public ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references, boolean normalize,
                               ReferenceResolver resolver) {
+        return parse(type, text, references, normalize, resolver, true);
+    }
+
+    /**
+     * A schema that is not being registered (stored, or looked up): the rules Confluent checks on new schemas only
+     * are not applied ({@link SchemaFormat#parseExisting}).
+     */
+    public ParsedSchema parseExisting(SchemaType type, String text, List<SchemaReference> references,
+                                      boolean normalize, ReferenceResolver resolver) {
+        return parse(type, text, references, normalize, resolver, false);
+    }
+
+    private ParsedSchema parse(SchemaType type, String text, List<SchemaReference> references, boolean normalize,
+                               ReferenceResolver resolver, boolean isNew) {
         SchemaFormat format = formats.of(type);
         if (text == null) {
             throw new InvalidSchemaException("Empty schema");
@@ -33,7 +47,9 @@ public final class SchemaParser {
         for (SchemaReference ref : references) {
             collect(ref, resolver, resolved, 0);
         }
-        return format.parse(text, references, new ArrayList<>(resolved.values()), normalize);
+        List<ResolvedReference> dependencies = new ArrayList<>(resolved.values());
+        return isNew ? format.parse(text, references, dependencies, normalize)
+                : format.parseExisting(text, references, dependencies, normalize);
     }
 
     private void collect(SchemaReference ref, ReferenceResolver resolver, Map<String, ResolvedReference> out,

@@ -143,12 +143,7 @@ public final class DeleteRules {
     }
 
     private static Optional<Decision> readOnly(RegistryIndex index, String subject) {
-        Mode mode = Modes.effective(index, subject);
-        if (!mode.acceptsWrites()) {
-            return Optional.of(reject(ErrorCode.OPERATION_NOT_PERMITTED,
-                    "Subject " + subject + " is in read-only mode"));
-        }
-        return Optional.empty();
+        return SettingsRules.readOnly(index, subject);
     }
 
     private static List<LogEvent> clearSubjectSettings(RegistryIndex index, String subject) {
@@ -156,7 +151,7 @@ public final class DeleteRules {
         if (index.mode(subject).isPresent()) {
             events.add(new LogEvent(new LogKey.ModeKey(subject), null));
         }
-        if (index.compatibility(subject).isPresent() || index.normalize(subject).isPresent()) {
+        if (index.config(subject).isPresent()) {
             events.add(new LogEvent(new LogKey.ConfigKey(subject), null));
         }
         return events;

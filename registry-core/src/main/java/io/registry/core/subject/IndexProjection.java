@@ -40,9 +40,7 @@ final class IndexProjection {
                 removeVersion(index, k.subject(), k.version());
             }
         } else if (key instanceof LogKey.ConfigKey k) {
-            index.putCompatibility(k.subject(),
-                    value instanceof LogValue.ConfigValue v ? v.compatibilityLevel() : null);
-            index.putNormalize(k.subject(), value instanceof LogValue.ConfigValue v ? v.normalize() : null);
+            index.putConfig(k.subject(), value instanceof LogValue.ConfigValue v ? v : null);
         } else if (key instanceof LogKey.ModeKey k) {
             index.putMode(k.subject(), value instanceof LogValue.ModeValue v ? v.mode() : null);
         } else if (key instanceof LogKey.DeleteSubjectKey k && value instanceof LogValue.DeleteSubjectValue v) {

@@ -1,5 +1,7 @@
 package io.registry.core.subject;
 
+import io.registry.core.log.LogValue;
+
 import java.util.List;
 
 /** Write side of the index, used only by {@link RegistryStateMachine#apply}. */
@@ -11,9 +13,8 @@ public interface MutableRegistryIndex extends RegistryIndex {
     /** Replaces the referrers of {@code subject} version {@code version}; an empty list removes the entry. */
     void putReferrers(String subject, int version, List<Referrer> referrers);
 
-    void putCompatibility(String subject, String level);
-
-    void putNormalize(String subject, Boolean normalize);
+    /** Sets ({@code config} non-null) or removes the config of {@code subject} (the global one when null). */
+    void putConfig(String subject, LogValue.ConfigValue config);
 
     void putMode(String subject, String mode);
 

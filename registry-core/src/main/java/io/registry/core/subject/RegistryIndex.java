@@ -1,5 +1,8 @@
 package io.registry.core.subject;
 
+import io.registry.core.log.LogValue;
+import io.registry.core.compat.CompatibilityLevel;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -7,7 +10,7 @@ import java.util.Optional;
  * The sequencer's view of the registry: just enough state to decide the next command. Backed by a Kafka Streams
  * state store in production; everything in it is derived from the log.
  */
-public interface RegistryIndex {
+public interface RegistryIndex extends ScopeSettings {
     /** The id of this content in {@code context} (each schema context numbers its schemas on its own). */
     Optional<Integer> idForFingerprint(String context, String fingerprint);
 
@@ -29,14 +32,31 @@ public interface RegistryIndex {
      */
     List<Referrer> referrers(String subject, int version);
 
+    /** The config record set on {@code subject} (Confluent's {@code CONFIG} value), or the global one when null. */
+    Optional<LogValue.ConfigValue> config(String subject);
+
     /** The compatibility level set on {@code subject}, or the global one when {@code subject} is null. */
-    Optional<String> compatibility(String subject);
+    default Optional<String> compatibility(String subject) {
+        return config(subject).map(LogValue.ConfigValue::compatibilityLevel);
+    }
 
     /** The {@code normalize} flag of the config set on {@code subject}, or the global one when null. */
-    Optional<Boolean> normalize(String subject);
+    default Optional<Boolean> normalize(String subject) {
+        return config(subject).map(LogValue.ConfigValue::normalize);
+    }
 
     /** The mode set on {@code subject}, or the global one when {@code subject} is null. */
     Optional<String> mode(String subject);
+
+    @Override
+    default Optional<CompatibilityLevel> compatibilityLevel(String scope) {
+        return compatibility(scope).flatMap(CompatibilityLevel::parse);
+    }
+
+    @Override
+    default Optional<Mode> modeSetting(String scope) {
+        return mode(scope).flatMap(Mode::parse);
+    }
 
     /**
      * The largest schema id ever assigned in {@code context} (0 when none). Ids are never reused, even after hard

@@ -1,5 +1,6 @@
 package io.registry.core.subject;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.registry.core.command.Command;
 import io.registry.core.command.Command.RegisterSchema;
 import io.registry.core.command.Command.UpdateConfig;
@@ -8,10 +9,10 @@ import io.registry.core.command.Outcome;
 import io.registry.core.command.Outcome.Rejected;
 import io.registry.core.compat.CompatibilityChecker;
 import io.registry.core.compat.CompatibilityLevel;
-import io.registry.core.compat.EffectiveCompatibility;
 import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogKey;
 import io.registry.core.log.LogValue;
+import io.registry.core.schema.Fingerprints;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaParser;
@@ -39,7 +40,7 @@ public final class RegistryStateMachine {
             return register(register, index);
         }
         if (command instanceof UpdateConfig config) {
-            return updateConfig(config, index);
+            return SettingsRules.decide(config, index);
         }
         if (command instanceof Command.DeleteSubject delete) {
             return DeleteRules.decide(delete, index);
@@ -59,75 +60,70 @@ public final class RegistryStateMachine {
         throw new IllegalArgumentException("unknown command " + command.getClass().getName());
     }
 
+    /**
+     * Confluent's {@code registerOrForward} + {@code register}: a schema already live under the subject is answered
+     * as it is, whatever the mode (unless the request names another id or version); then the mode decides
+     * (read-only: refused; an explicit id needs IMPORT; no id needs READWRITE); IMPORT skips compatibility, may
+     * reuse a content's id or take a new one, may leave version gaps and may rewrite a version.
+     */
     private Decision register(RegisterSchema cmd, RegistryIndex index) {
-        Mode mode = effectiveMode(index, cmd.subject());
-        if (!mode.acceptsWrites()) {
-            return reject(ErrorCode.OPERATION_NOT_PERMITTED,
-                    "Subject " + cmd.subject() + " is in " + mode + " mode");
-        }
-        boolean importing = mode == Mode.IMPORT;
-        if (!importing && (cmd.id() != null || cmd.version() != null)) {
-            return reject(ErrorCode.OPERATION_NOT_PERMITTED, "Registering with an explicit id or version is only "
-                    + "permitted in IMPORT mode; subject " + cmd.subject() + " is in " + mode + " mode");
-        }
         String context = QualifiedSubject.contextOf(cmd.subject());
-        String scope = QualifiedSubject.parentScope(cmd.subject());
         ParsedSchema parsed;
         try {
             parsed = parser.parse(cmd.schemaType(), cmd.schema(), cmd.references(),
-                    normalize(cmd.normalize(), index.normalize(cmd.subject()), index.normalize(scope)),
+                    EffectiveSettings.normalize(index, cmd.subject(), cmd.normalize()),
                     new IndexReferenceResolver(index, cmd.subject()));
         } catch (InvalidSchemaException e) {
             return reject(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }
-        String fingerprint = parsed.fingerprint();
-        Optional<Integer> knownId = index.idForFingerprint(context, fingerprint);
+        Optional<Integer> knownId = index.idForFingerprint(context, parsed.fingerprint());
         List<IndexedVersion> versions = index.versions(cmd.subject());
         List<IndexedVersion> live = versions.stream().filter(v -> !v.deleted()).toList();
 
-        if (knownId.isPresent()) {
-            for (IndexedVersion v : live) {
-                if (v.id() == knownId.get()) {
-                    return Decision.answer(new Outcome.Registered(v.id(), v.version(), false));
-                }
+        Optional<IndexedVersion> existing = knownId.flatMap(id -> live.stream().filter(v -> v.id() == id)
+                .findFirst());
+        if (existing.isPresent()) {
+            IndexedVersion v = existing.get();
+            if (cmd.version() == null && (cmd.id() == null || cmd.id() == v.id())) {
+                return Decision.answer(new Outcome.Registered(v.id(), v.version(), false));
+            }
+            if (cmd.version() != null && cmd.id() != null && cmd.id() == v.id() && cmd.version() == v.version()) {
+                return Decision.answer(new Outcome.Registered(v.id(), v.version(), false, true));
             }
         }
 
+        Mode mode = EffectiveSettings.mode(index, cmd.subject());
+        Optional<Decision> modeRefusal = Modes.registrationRefusal(mode, cmd.subject(), cmd.id() != null);
+        if (modeRefusal.isPresent()) {
+            return modeRefusal.get();
+        }
+        boolean importing = mode == Mode.IMPORT;
+
         int id;
-        if (importing && cmd.id() != null) {
-            if (knownId.isPresent() && !knownId.get().equals(cmd.id())) {
-                return reject(ErrorCode.ID_DOES_NOT_MATCH, "Schema already registered with id " + knownId.get()
-                        + " instead of input id " + cmd.id());
-            }
+        if (cmd.id() != null) {
             Optional<IndexedSchema> occupant = index.schema(context, cmd.id());
-            if (occupant.isPresent() && knownId.isEmpty()) {
-                return reject(ErrorCode.OPERATION_NOT_PERMITTED, "Overwrite new schema with id " + cmd.id()
-                        + " is not permitted: the id is used by another schema");
+            if (occupant.isPresent() && !Fingerprints.of(occupant.get().type(), occupant.get().schema(),
+                    occupant.get().references()).equals(parsed.fingerprint())) {
+                return reject(ErrorCode.OPERATION_NOT_PERMITTED,
+                        "Overwrite new schema with id " + cmd.id() + " is not permitted.");
             }
             id = cmd.id();
         } else {
             id = knownId.orElseGet(() -> index.maxId(context) + 1);
         }
 
+        int nextVersion = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
         if (!importing) {
             List<String> conflicts = incompatibilities(cmd, parsed, live, index);
             if (!conflicts.isEmpty()) {
                 return reject(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible with an "
                         + "earlier schema for subject \"" + cmd.subject() + "\", details: " + conflicts);
             }
-        }
-
-        int maxVersion = versions.isEmpty() ? 0 : versions.get(versions.size() - 1).version();
-        int version;
-        if (importing && cmd.version() != null) {
-            if (versions.stream().anyMatch(v -> v.version() == cmd.version())) {
-                return reject(ErrorCode.INVALID_VERSION, "Version " + cmd.version() + " already exists under "
-                        + "subject " + cmd.subject());
+            if (cmd.version() != null && cmd.version() != nextVersion) {
+                return reject(ErrorCode.INVALID_SCHEMA, "Version is not one more than previous version");
             }
-            version = cmd.version();
-        } else {
-            version = maxVersion + 1;
         }
+        int version = cmd.version() != null ? cmd.version() : nextVersion;
         LogEvent event = new LogEvent(new LogKey.SchemaKey(cmd.subject(), version),
                 new LogValue.SchemaValue(cmd.subject(), version, id, parsed.type(), parsed.canonical(),
                         parsed.references(), cmd.metadata(), cmd.ruleSet(), false));
@@ -135,23 +131,23 @@ public final class RegistryStateMachine {
         return new Decision(List.of(event), new Outcome.Registered(id, version, true));
     }
 
+    /**
+     * Compatibility with the live versions under the subject's settings ({@link CompatibilityRules}). Without
+     * metadata of its own the new schema is judged with the latest version's, which Confluent copies into a
+     * registration that has none.
+     */
     private List<String> incompatibilities(RegisterSchema cmd, ParsedSchema proposed, List<IndexedVersion> live,
                                            RegistryIndex index) {
-        CompatibilityLevel level = EffectiveCompatibility.of(
-                index.compatibility(cmd.subject()).flatMap(CompatibilityLevel::parse),
-                index.compatibility(QualifiedSubject.parentScope(cmd.subject())).flatMap(CompatibilityLevel::parse));
-        if (level == CompatibilityLevel.NONE || live.isEmpty()) {
-            return List.of();
-        }
+        CompatibilityRules.Settings settings = CompatibilityRules.Settings.of(index, cmd.subject());
+        JsonNode latestMetadata = live.isEmpty() ? null : live.get(live.size() - 1).metadata();
+        JsonNode metadata = cmd.metadata() != null ? cmd.metadata() : latestMetadata;
         List<ParsedSchema> previous = new ArrayList<>();
-        for (IndexedVersion v : live) {
-            ParsedSchema old = parsedSchema(cmd.subject(), v.id(), index);
-            if (old.type() != proposed.type()) {
-                return List.of("Incompatible schema type: " + proposed.type() + " after " + old.type());
-            }
-            previous.add(old);
+        for (IndexedVersion v : CompatibilityRules.sameGroup(settings.compatibilityGroup(), metadata, live,
+                IndexedVersion::metadata)) {
+            previous.add(parsedSchema(cmd.subject(), v.id(), index));
         }
-        return CompatibilityChecker.check(parser.formats().of(proposed.type()), level, proposed, previous);
+        return CompatibilityRules.check(parser.formats().of(proposed.type()), settings, proposed, metadata,
+                latestMetadata, previous);
     }
 
     /** The parsed form of a registered schema; content by id is immutable, so caching it is always safe. */
@@ -164,31 +160,10 @@ public final class RegistryStateMachine {
         IndexedSchema stored = index.schema(context, id)
                 .orElseThrow(() -> new IllegalStateException("index names schema id " + id + " in context "
                         + context + " but lacks it"));
-        ParsedSchema parsed = parser.parse(stored.type(), stored.schema(), stored.references(), false,
+        ParsedSchema parsed = parser.parseExisting(stored.type(), stored.schema(), stored.references(), false,
                 new IndexReferenceResolver(index, subject));
         parsedById.put(context, id, parsed);
         return parsed;
-    }
-
-    private Decision updateConfig(UpdateConfig cmd, RegistryIndex index) {
-        String level = cmd.compatibilityLevel() != null
-                ? cmd.compatibilityLevel().name() : index.compatibility(cmd.subject()).orElse(null);
-        Boolean normalize = cmd.normalize() != null ? cmd.normalize() : index.normalize(cmd.subject()).orElse(null);
-        LogEvent event = new LogEvent(new LogKey.ConfigKey(cmd.subject()),
-                new LogValue.ConfigValue(level, normalize));
-        return new Decision(List.of(event), new Outcome.ConfigUpdated(level, normalize));
-    }
-
-    /**
-     * Whether registrations under {@code subject} normalize: the request's flag, else the subject's config flag,
-     * else the global one (Confluent's {@code normalize} config).
-     */
-    public static boolean normalize(boolean requested, Optional<Boolean> subjectFlag, Optional<Boolean> globalFlag) {
-        return requested || subjectFlag.or(() -> globalFlag).orElse(false);
-    }
-
-    private static Mode effectiveMode(RegistryIndex index, String subject) {
-        return Modes.effective(index, subject);
     }
 
     private static Decision reject(ErrorCode code, String message) {

@@ -2,6 +2,7 @@ package io.registry.core.subject;
 
 import io.registry.core.command.Command.DeleteConfig;
 import io.registry.core.command.Command.DeleteMode;
+import io.registry.core.command.Command.UpdateConfig;
 import io.registry.core.command.Command.UpdateMode;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
@@ -18,7 +19,9 @@ import java.util.Optional;
  * Confluent's rules for modes and for removing configs: 42204 for an unknown mode; 42205 when entering IMPORT
  * while live schemas exist in that scope (globally: any subject; for a subject: that subject) unless
  * {@code force}; 40401 when deleting a subject mode or config that is not set. Deleting the global mode or
- * config resets it to the default (a tombstone) and answers what was in effect.
+ * config resets it to the default (a tombstone) and answers what was in effect. Config updates and deletes are
+ * refused (42205) while the scope's mode is READONLY or READONLY_OVERRIDE (Confluent's {@code updateConfig} /
+ * {@code deleteSubjectConfig}); mode changes never are, or a read-only registry could not be opened again.
  */
 public final class SettingsRules {
     private SettingsRules() {
@@ -58,16 +61,46 @@ public final class SettingsRules {
                 new Outcome.ModeDeleted(current.get()));
     }
 
+    /** Merges the update into the scope's config (Confluent's {@code ConfigValue.update}) and writes the result. */
+    public static Decision decide(UpdateConfig cmd, RegistryIndex index) {
+        Optional<Decision> readOnly = readOnly(index, cmd.subject());
+        if (readOnly.isPresent()) {
+            return readOnly.get();
+        }
+        LogValue.ConfigValue merged = index.config(cmd.subject())
+                .map(current -> current.mergedWith(cmd.changes()))
+                .orElse(cmd.changes());
+        return new Decision(List.of(new LogEvent(new LogKey.ConfigKey(cmd.subject()), merged)),
+                new Outcome.ConfigUpdated(merged.compatibilityLevel(), merged.normalize()));
+    }
+
     public static Decision decide(DeleteConfig cmd, RegistryIndex index) {
-        Optional<String> current = index.compatibility(cmd.subject());
-        if (current.isEmpty() && index.normalize(cmd.subject()).isEmpty()) {
+        Optional<LogValue.ConfigValue> config = index.config(cmd.subject());
+        if (config.isEmpty()) {
             if (cmd.subject() != null) {
                 return reject(ErrorCode.SUBJECT_NOT_FOUND, "Subject '" + cmd.subject() + "' not found.");
             }
             return Decision.answer(new Outcome.ConfigDeleted(CompatibilityLevel.BACKWARD.name()));
         }
+        Optional<Decision> readOnly = readOnly(index, cmd.subject());
+        if (readOnly.isPresent()) {
+            return readOnly.get();
+        }
         return new Decision(List.of(new LogEvent(new LogKey.ConfigKey(cmd.subject()), null)),
-                new Outcome.ConfigDeleted(current.orElse(null)));
+                new Outcome.ConfigDeleted(config.get().compatibilityLevel()));
+    }
+
+    /**
+     * 42205 while {@code subject}'s mode (the global one for null) is read-only, with Confluent's message (which
+     * says "Subject null" for the global scope).
+     */
+    static Optional<Decision> readOnly(RegistryIndex index, String subject) {
+        Mode mode = EffectiveSettings.mode(index, subject);
+        if (!mode.acceptsWrites()) {
+            return Optional.of(reject(ErrorCode.OPERATION_NOT_PERMITTED,
+                    "Subject " + subject + " is in read-only mode"));
+        }
+        return Optional.empty();
     }
 
     private static Decision reject(ErrorCode code, String message) {

@@ -1,5 +1,7 @@
 package io.registry.core.subject;
 
+import io.registry.core.log.LogValue;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,9 @@ final class InMemoryIndex implements MutableRegistryIndex {
     private final Map<String, IndexedSchema> schemas = new HashMap<>();
     private final Map<String, Integer> maxIds = new HashMap<>();
     private final Map<String, List<IndexedVersion>> versions = new HashMap<>();
-    private final Map<String, String> compatibility = new HashMap<>();
+    private final Map<String, LogValue.ConfigValue> configs = new HashMap<>();
     private final Map<String, String> modes = new HashMap<>();
     private final Map<String, List<Referrer>> referrers = new HashMap<>();
-    private final Map<String, Boolean> normalize = new HashMap<>();
     private long lastSeq;
 
     @Override
@@ -53,22 +54,8 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public Optional<String> compatibility(String subject) {
-        return Optional.ofNullable(compatibility.get(String.valueOf(subject)));
-    }
-
-    @Override
-    public Optional<Boolean> normalize(String subject) {
-        return Optional.ofNullable(normalize.get(String.valueOf(subject)));
-    }
-
-    @Override
-    public void putNormalize(String subject, Boolean value) {
-        if (value == null) {
-            normalize.remove(String.valueOf(subject));
-        } else {
-            normalize.put(String.valueOf(subject), value);
-        }
+    public Optional<LogValue.ConfigValue> config(String subject) {
+        return Optional.ofNullable(configs.get(String.valueOf(subject)));
     }
 
     @Override
@@ -98,11 +85,11 @@ final class InMemoryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public void putCompatibility(String subject, String level) {
-        if (level == null) {
-            compatibility.remove(String.valueOf(subject));
+    public void putConfig(String subject, LogValue.ConfigValue config) {
+        if (config == null) {
+            configs.remove(String.valueOf(subject));
         } else {
-            compatibility.put(String.valueOf(subject), level);
+            configs.put(String.valueOf(subject), config);
         }
     }
 

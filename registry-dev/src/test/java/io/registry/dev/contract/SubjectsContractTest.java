@@ -55,6 +55,32 @@ class SubjectsContractTest extends ContractBase {
         client.get("/subjects/nope-" + s + "/versions/1").error(404, 40401);
     }
 
+    /** Confluent's getLatestWithMetadata, as @confluentinc/schemaregistry and the Java client call it. */
+    @Test
+    void latestWithMetadata() {
+        String s = subject("meta");
+        String owner = "{\"schema\":%s,\"metadata\":{\"properties\":{\"owner\":\"%s\",\"tier\":\"1\"}}}";
+        int idA = client.post("/subjects/" + s + "/versions", owner.formatted(Client.quoted(avro("M")), "a"))
+                .fields("id").get("id").asInt();
+        int idB = client.post("/subjects/" + s + "/versions", owner.formatted(Client.quoted(avro("M", "x")), "b"))
+                .fields("id").get("id").asInt();
+        JsonNode a = client.get("/subjects/" + s + "/metadata?key=owner&value=a&deleted=false")
+                .fields("subject", "version", "id", "metadata", "schema");
+        assertEquals(1, a.get("version").asInt());
+        assertEquals(idA, a.get("id").asInt());
+        assertEquals("a", a.get("metadata").get("properties").get("owner").asText());
+        JsonNode both = client.get("/subjects/" + s + "/metadata?key=tier&value=1&key=owner&value=b").ok();
+        assertEquals(2, both.get("version").asInt());
+        assertEquals(idB, both.get("id").asInt());
+        assertEquals(2, client.get("/subjects/" + s + "/metadata").ok().get("version").asInt(), "no pair: latest");
+        client.get("/subjects/" + s + "/metadata?key=owner&value=c").error(404, 40403);
+        client.get("/subjects/nope-" + s + "/metadata?key=owner&value=a").error(404, 40401);
+        client.delete("/subjects/" + s + "/versions/1").ok();
+        client.get("/subjects/" + s + "/metadata?key=owner&value=a").error(404, 40403);
+        assertEquals(1, client.get("/subjects/" + s + "/metadata?key=owner&value=a&deleted=true").ok()
+                .get("version").asInt());
+    }
+
     @Test
     void lookup() {
         String s = subject("look");

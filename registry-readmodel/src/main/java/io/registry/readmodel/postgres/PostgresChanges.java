@@ -42,6 +42,10 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
             INSERT INTO config_normalize (subject, normalize) VALUES (?, ?)
             ON CONFLICT (subject) DO UPDATE SET normalize = EXCLUDED.normalize""";
     private static final String DELETE_NORMALIZE = "DELETE FROM config_normalize WHERE subject = ?";
+    private static final String UPSERT_CONFIG_EXTRAS = """
+            INSERT INTO config_extras (subject, extras) VALUES (?, ?)
+            ON CONFLICT (subject) DO UPDATE SET extras = EXCLUDED.extras""";
+    private static final String DELETE_CONFIG_EXTRAS = "DELETE FROM config_extras WHERE subject = ?";
     private static final String UPSERT_MODE = """
             INSERT INTO modes (subject, mode) VALUES (?, ?)
             ON CONFLICT (subject) DO UPDATE SET mode = EXCLUDED.mode""";
@@ -125,6 +129,19 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
             configs.add(UPSERT_NORMALIZE, s -> {
                 s.setString(1, key);
                 s.setBoolean(2, normalize);
+            });
+        }
+    }
+
+    @Override
+    public void putConfigExtras(String subject, String extras) {
+        String key = GlobalSubject.keyOf(subject);
+        if (extras == null) {
+            configs.add(DELETE_CONFIG_EXTRAS, s -> s.setString(1, key));
+        } else {
+            configs.add(UPSERT_CONFIG_EXTRAS, s -> {
+                s.setString(1, key);
+                s.setString(2, extras);
             });
         }
     }

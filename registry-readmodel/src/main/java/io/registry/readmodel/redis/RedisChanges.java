@@ -79,6 +79,11 @@ final class RedisChanges implements ProjectionChanges {
     }
 
     @Override
+    public void putConfigExtras(String subject, String extras) {
+        putField(keys.configExtras(), subject, extras);
+    }
+
+    @Override
     public void putMode(String subject, String mode) {
         putField(keys.mode(), subject, mode);
     }

@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
  * P subjects:live          zset    score 0: subjects with at least one non-deleted version
  * P config                 hash    &lt;subject&gt; → compatibility level; field "" is the global config
  * P config-normalize       hash    &lt;subject&gt; → "true"|"false": the config's normalize flag; "" is global
+ * P config-extras          hash    &lt;subject&gt; → the config's other fields as JSON (alias, validateFields…); "" is global
  * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
  * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
  * P log                    string  the id (Kafka topic id) of the log the projection was built from
@@ -89,6 +90,10 @@ public class RedisKeys {
 
     String normalize() {
         return prefix + "config-normalize";
+    }
+
+    String configExtras() {
+        return prefix + "config-extras";
     }
 
     String mode() {

@@ -2,6 +2,9 @@ package io.registry.streams.sequencer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.registry.core.log.LogKey;
+import io.registry.core.log.LogRecordCodec;
+import io.registry.core.log.LogValue;
 import io.registry.core.subject.IndexedSchema;
 import io.registry.core.subject.IndexedVersion;
 import io.registry.core.subject.MutableRegistryIndex;
@@ -13,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +26,7 @@ import java.util.Optional;
  * Key layout: {@code fp/<fingerprint>} → id, {@code id/<id>} → schema JSON (default context; a named schema
  * context's ids and fingerprints are {@code fp/<context>/<fingerprint>} and {@code id/<context>/<id>}, context names
  * start with a dot so they never read as a number or a hex fingerprint), {@code sv/<subject>} → versions JSON,
- * {@code cfg/<subject>}, {@code norm/<subject>} (config's normalize flag) and {@code mode/<subject>} (empty subject = global), {@code ref/<version>/<subject>} →
+ * {@code conf/<subject>} (the config record as the log spells it) and {@code mode/<subject>} (empty subject = global), {@code ref/<version>/<subject>} →
  * the live referrers of that version (JSON), {@code meta/…} counters.
  */
 final class StoreRegistryIndex implements MutableRegistryIndex {
@@ -32,10 +36,11 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
      * {@code sv/…}: an index of an older layout is completed by replaying the log over it (applying is
      * idempotent, so the result equals a fresh build). 3 keeps ids, fingerprints and the max id per schema context;
      * an index of layout 2 or older may hold ids of named contexts in the default context's keys, so it is emptied
-     * ({@link #resetIfOutdated}) and rebuilt from the log.
+     * ({@link #resetIfOutdated}) and rebuilt from the log. 4 keeps each config record whole ({@code conf/…}, with
+     * alias, validateFields, compatibilityGroup…) instead of its level and normalize flag apart; rebuilt likewise.
      */
     static final String FORMAT = "meta/format";
-    static final String CURRENT_FORMAT = "3";
+    static final String CURRENT_FORMAT = "4";
     private static final String MAX_ID = "meta/maxId";
     private static final String LAST_SEQ = "meta/lastSeq";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -145,18 +150,10 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public Optional<String> compatibility(String subject) {
-        return Optional.ofNullable(store.get("cfg/" + nullToEmpty(subject)));
-    }
-
-    @Override
-    public Optional<Boolean> normalize(String subject) {
-        return Optional.ofNullable(store.get("norm/" + nullToEmpty(subject))).map(Boolean::valueOf);
-    }
-
-    @Override
-    public void putNormalize(String subject, Boolean normalize) {
-        putOrDelete("norm/" + nullToEmpty(subject), normalize == null ? null : normalize.toString());
+    public Optional<LogValue.ConfigValue> config(String subject) {
+        return Optional.ofNullable(store.get("conf/" + nullToEmpty(subject)))
+                .map(json -> (LogValue.ConfigValue) LogRecordCodec.decodeValue(new LogKey.ConfigKey(subject),
+                        json.getBytes(StandardCharsets.UTF_8)));
     }
 
     @Override
@@ -196,8 +193,9 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     }
 
     @Override
-    public void putCompatibility(String subject, String level) {
-        putOrDelete("cfg/" + nullToEmpty(subject), level);
+    public void putConfig(String subject, LogValue.ConfigValue config) {
+        putOrDelete("conf/" + nullToEmpty(subject), config == null ? null
+                : new String(LogRecordCodec.encodeValue(config), StandardCharsets.UTF_8));
     }
 
     @Override

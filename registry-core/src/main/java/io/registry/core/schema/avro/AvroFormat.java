@@ -26,12 +26,24 @@ public final class AvroFormat implements SchemaFormat {
     @Override
     public ParsedSchema parse(String text, List<SchemaReference> references, List<ResolvedReference> resolved,
                               boolean normalize) {
+        return parse(text, references, resolved, normalize, true);
+    }
+
+    /** Field defaults are not checked: Confluent validates them on new schemas only. */
+    @Override
+    public ParsedSchema parseExisting(String text, List<SchemaReference> references,
+                                      List<ResolvedReference> resolved, boolean normalize) {
+        return parse(text, references, resolved, normalize, false);
+    }
+
+    private static ParsedSchema parse(String text, List<SchemaReference> references,
+                                      List<ResolvedReference> resolved, boolean normalize, boolean validateDefaults) {
         if (text == null || text.isBlank()) {
             throw new InvalidSchemaException("Empty schema");
         }
         // Referenced named types are parsed first into the same parser, so the schema can use them by name.
         Schema.Parser parser = new Schema.Parser();
-        parser.setValidateDefaults(true);
+        parser.setValidateDefaults(validateDefaults);
         try {
             List<Schema> referenced = new ArrayList<>();
             for (ResolvedReference ref : resolved) {

@@ -40,4 +40,9 @@ public record AvroParsedSchema(Schema schema, List<SchemaReference> references, 
     public String canonical() {
         return referenced.isEmpty() ? schema.toString() : schema.toString(referenced, false);
     }
+
+    @Override
+    public boolean hasTopLevelField(String name) {
+        return schema.getType() == Schema.Type.RECORD && schema.getField(name) != null;
+    }
 }

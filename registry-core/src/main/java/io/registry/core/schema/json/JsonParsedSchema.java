@@ -41,6 +41,12 @@ public record JsonParsedSchema(JsonNode node, List<SchemaReference> references, 
     }
 
     @Override
+    public boolean hasTopLevelField(String name) {
+        JsonNode properties = node.get("properties");
+        return properties != null && properties.isObject() && properties.has(name);
+    }
+
+    @Override
     public String canonical() {
         try {
             return COMPACT.writeValueAsString(normalized ? sortedKeys(node) : node);

@@ -56,6 +56,19 @@ public final class ProtobufParsedSchema implements ParsedSchema {
         return normalized;
     }
 
+    @Override
+    public boolean hasTopLevelField(String name) {
+        for (TypeElement type : canonicalElement.getTypes()) {
+            if (type instanceof MessageElement message
+                    && (message.getFields().stream().anyMatch(f -> f.getName().equals(name))
+                    || message.getOneOfs().stream().flatMap(o -> o.getFields().stream())
+                    .anyMatch(f -> f.getName().equals(name)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     ProtoFileElement canonicalElement() {
         return canonicalElement;
     }

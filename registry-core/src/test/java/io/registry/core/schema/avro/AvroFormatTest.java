@@ -38,6 +38,31 @@ class AvroFormatTest {
         assertThrows(InvalidSchemaException.class, () -> avro(text));
     }
 
+    /** Confluent validates Avro field defaults of new schemas only: stored or looked-up ones parse as they are. */
+    @Test
+    void existingSchemasAreParsedWithoutDefaultValidation() {
+        String text = record("{'name':'a','type':'int','default':'x'}").replace('\'', '"');
+        assertThrows(InvalidSchemaException.class, () -> FORMAT.parse(text, List.of(), List.of(), false));
+        ParsedSchema existing = FORMAT.parseExisting(text, List.of(), List.of(), false);
+        assertTrue(existing.canonical().contains("\"default\":\"x\""), existing.canonical());
+        assertThrows(InvalidSchemaException.class,
+                () -> FORMAT.parseExisting("{\"type\":\"nope\"}", List.of(), List.of(), false));
+    }
+
+    /** The one type guard: another format's version is reported, never handed to this format's rule. */
+    @Test
+    void aVersionOfAnotherSchemaTypeIsReportedNotCompared() {
+        ParsedSchema json = new io.registry.core.schema.json.JsonSchemaFormat()
+                .parse("{\"type\":\"string\"}", List.of(), List.of(), false);
+        ParsedSchema proposed = avro(record("{'name':'a','type':'string'}"));
+        assertEquals(List.of("Incompatible because of different schema type: AVRO after JSON"),
+                CompatibilityChecker.check(FORMAT, CompatibilityLevel.BACKWARD, proposed, List.of(json)));
+        assertEquals(List.of(), CompatibilityChecker.check(FORMAT, CompatibilityLevel.NONE, proposed, List.of(json)),
+                "NONE compares nothing, as Confluent");
+        assertTrue(CompatibilityChecker.typeMismatch(proposed, List.of(json)).isPresent());
+        assertTrue(CompatibilityChecker.typeMismatch(proposed, List.of(proposed)).isEmpty());
+    }
+
     @Test
     void whitespaceDoesNotChangeTheCanonicalFormOrFingerprint() {
         ParsedSchema compact = avro(record("{'name':'a','type':'string'}"));
