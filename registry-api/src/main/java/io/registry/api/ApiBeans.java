@@ -9,6 +9,7 @@ import io.registry.api.read.ProjectionWatermark;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SchemaByIdCache;
 import io.registry.api.write.CommandGateway;
+import io.registry.api.write.CommandProducerSettings;
 import io.registry.api.write.WriteService;
 import io.registry.core.schema.SchemaFormats;
 import io.registry.core.schema.SchemaParser;
@@ -64,9 +65,10 @@ public class ApiBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    CommandGateway commandGateway(KafkaSettings kafka) {
+    CommandGateway commandGateway(KafkaSettings kafka, CommandProducerSettings producer) {
         TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
-        return new CommandGateway(kafka.bootstrapServers(), kafka.layout().commands(), kafka.layout().replies());
+        return new CommandGateway(kafka.bootstrapServers(), kafka.layout().commands(), kafka.layout().replies(),
+                producer);
     }
 
     @Singleton

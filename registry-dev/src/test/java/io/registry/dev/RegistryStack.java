@@ -53,8 +53,10 @@ public final class RegistryStack implements AutoCloseable {
         return baseUri;
     }
 
+    /** The shared test broker, unless the overrides point this stack at another cluster. */
     String bootstrapServers() {
-        return SharedTestKafka.get().bootstrapServers();
+        Object own = overrides.get("registry.kafka.bootstrap-servers");
+        return own != null ? own.toString() : SharedTestKafka.get().bootstrapServers();
     }
 
     /** Properties of every role, for this stack's topics, database and key prefix. */
@@ -73,6 +75,21 @@ public final class RegistryStack implements AutoCloseable {
         p.put("registry.projector.enabled", true);
         p.put("flyway.datasources.default.enabled", true);
         p.putAll(overrides);
+        return p;
+    }
+
+    /**
+     * Properties of a sequencer-only node in its own JVM (see {@link RegistryProcess}) for this stack, with its own
+     * local state directory (as on another machine: it restores the index from its changelog).
+     */
+    Map<String, Object> sequencerNodeProperties(String name, Map<String, Object> extra) {
+        Map<String, Object> p = properties();
+        p.put("registry.sequencer.enabled", true);
+        p.put("registry.projector.enabled", false);
+        p.put("flyway.datasources.default.enabled", false);
+        p.remove("micronaut.server.port");
+        p.put("registry.sequencer.state-dir", stateDir.resolve(name).toString());
+        p.putAll(extra);
         return p;
     }
 

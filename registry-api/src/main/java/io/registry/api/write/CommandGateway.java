@@ -43,13 +43,22 @@ public final class CommandGateway implements AutoCloseable {
     private volatile boolean running = true;
 
     public CommandGateway(String bootstrapServers, String commandsTopic, String repliesTopic) {
+        this(bootstrapServers, commandsTopic, repliesTopic, new CommandProducerSettings());
+    }
+
+    public CommandGateway(String bootstrapServers, String commandsTopic, String repliesTopic,
+                          CommandProducerSettings timeouts) {
         this.commandsTopic = commandsTopic;
+        long requestMs = timeouts.getRequestTimeout().toMillis();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeouts.getMaxBlock().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestMs,
+                // Kafka rejects a delivery timeout below linger + request timeout at construction.
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeouts.getDeliveryTimeout().toMillis(), requestMs)),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.replies = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -97,7 +106,8 @@ public final class CommandGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             reply.completeExceptionally(e);
         }
-        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // send() itself may block (metadata, max.block.ms): the caller's deadline counts from before it.
+        return reply.orTimeout(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
     }
 
     /** The producer of commands, for client metrics only (sending goes through {@link #send}). */

@@ -60,6 +60,13 @@ public final class WriteService {
                         + sequencerTimeout.toMillis() + " ms; the command expires unapplied at that deadline, "
                         + "so it is safe to retry");
             }
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // Brokers down or the commands topic below min.insync.replicas: Kafka gave up within the command
+                // producer's timeouts (registry.api.command-producer.*). Same code as a sequencer timeout.
+                outcomes.outcome("timeout", ErrorCode.OPERATION_TIMEOUT.code());
+                throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "Kafka did not accept the command in time ("
+                        + e.getCause().getMessage() + "); the write may or may not be applied, retrying is safe");
+            }
             outcomes.outcome("error", ErrorCode.STORE_ERROR.code());
             throw new RegistryException(ErrorCode.STORE_ERROR, "Could not send the command to the log: "
                     + e.getCause().getMessage());

@@ -22,7 +22,8 @@ public class SequencerBeans {
         TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
         Sequencer sequencer = new Sequencer(new SequencerSettings(kafka.bootstrapServers(), kafka.layout(),
                 config.getApplicationId(), config.getStateDir(), config.getCommitInterval(),
-                config.getStandbyReplicas(), config.getIndexStore(), security));
+                config.getStandbyReplicas(), config.getIndexStore(), config.getSessionTimeout(),
+                config.getTransactionTimeout(), security));
         sequencer.start();
         return sequencer;
     }
