@@ -96,8 +96,9 @@ class BrokerFailureTest {
                 long t0 = System.nanoTime();
                 Answer a = stack.http.register(subject, refused);
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                assertEquals(500, a.status(), a.raw());
+                assertEquals(503, a.status(), a.raw());
                 assertEquals(50002, a.errorCode(), a.raw());
+                assertTrue(a.response().headers().firstValue("Retry-After").isPresent(), a.raw());
                 assertTrue(a.body().path("message").asText().contains("Kafka did not accept the command"), a.raw());
                 // Bounded by the command producer's delivery timeout (plus scheduling slack), far below the
                 // sequencer timeout that would otherwise be the bound.

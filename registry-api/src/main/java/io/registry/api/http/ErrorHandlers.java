@@ -28,7 +28,12 @@ public class ErrorHandlers {
 
     @Error(global = true)
     public HttpResponse<byte[]> registry(HttpRequest<?> request, RegistryException e) {
-        return JsonResponses.error(e.httpStatus(), e.errorCode(), e.getMessage());
+        var response = JsonResponses.error(e.httpStatus(), e.errorCode(), e.getMessage());
+        // Every 503 is transient (a store, Kafka or the primary region out of reach): say when to come back.
+        if (e.httpStatus() == 503 && response.getHeaders().get("Retry-After") == null) {
+            response.header("Retry-After", "1");
+        }
+        return response;
     }
 
     @Error(global = true)

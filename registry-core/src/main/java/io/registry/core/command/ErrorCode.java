@@ -33,7 +33,11 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, 415),
     TOO_MANY_REQUESTS(42901, 429),
     STORE_ERROR(50001, 500),
-    OPERATION_TIMEOUT(50002, 500),
+    /**
+     * Kafka or the sequencer did not take the write in time. Confluent answers 500; 503 here, since it is transient
+     * and the command expires unapplied at its deadline, so a retry is safe (clients retry 5xx alike).
+     */
+    OPERATION_TIMEOUT(50002, 503),
     REQUEST_FORWARDING_FAILED(50003, 500),
     UNAVAILABLE(50301, 503);
 
