@@ -20,7 +20,9 @@ import io.registry.api.ops.WriteMetrics;
 import io.registry.api.v1.V1Settings;
 import io.registry.api.v1.ValidatorCache;
 import io.registry.readmodel.ProgressNotices;
+import io.registry.readmodel.ProjectionProgress;
 import io.registry.readmodel.ProjectionStore;
+import io.registry.readmodel.availability.StoreGuards;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -53,8 +55,8 @@ public class ApiBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ProjectionWatermark projectionWatermark(ReadModel readModel, List<ProgressNotices> notices) {
-        return new ProjectionWatermark(readModel, notices);
+    ProjectionWatermark projectionWatermark(ProjectionProgress progress, List<ProgressNotices> notices) {
+        return new ProjectionWatermark(progress, notices);
     }
 
     @Singleton
@@ -79,7 +81,7 @@ public class ApiBeans {
     @Singleton
     @Bean(preDestroy = "close")
     ProjectionLag projectionLag(KafkaSettings kafka, List<ProjectionStore> stores, OpsSettings settings,
-                                MeterRegistry meters) {
-        return new ProjectionLag(kafka, stores, settings, meters);
+                                MeterRegistry meters, StoreGuards guards) {
+        return new ProjectionLag(kafka, stores, settings, meters, guards);
     }
 }

@@ -16,9 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Liveness ({@code GET /health}), readiness ({@code GET /health/ready}: Kafka reachable and every projection
- * within {@code registry.health.max-projection-lag} of the log's end, each reported in the body) and Prometheus
- * metrics ({@code GET /metrics}).
+ * Liveness ({@code GET /health}: the process answers, whatever its stores do), readiness ({@code GET /health/ready}:
+ * Kafka reachable, both stores answering and every projection within {@code registry.health.max-projection-lag} of
+ * the log's end, each reported in the body; bounded by the probe's timeouts, see {@link ProjectionLag}) and
+ * Prometheus metrics ({@code GET /metrics}).
  */
 @Controller
 @Produces({MediaType.APPLICATION_JSON, "*/*"})
@@ -66,9 +67,20 @@ public class OpsController {
             up = false;
             projections.put(e.getKey(), Map.of("status", "DOWN", "error", e.getValue()));
         }
+        // Each read-model store by name: DOWN when its projection's checkpoint could not be read (or its circuit
+        // is open), with the circuit breaker's state.
+        Map<String, Object> stores = new LinkedHashMap<>();
+        probe.circuits().forEach((store, circuit) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            boolean reachable = !probe.projectionErrors().containsKey(store);
+            s.put("status", reachable ? "UP" : "DOWN");
+            s.put("circuit", circuit);
+            stores.put(store, s);
+        });
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("kafka", kafka);
+        body.put("stores", stores);
         body.put("projections", projections);
         return HttpResponse.<byte[]>status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(JsonResponses.bytes(body)).contentType(MediaType.APPLICATION_JSON_TYPE);

@@ -16,6 +16,7 @@ import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.availability.StoreUnavailableException;
 
 import java.util.List;
 import java.util.Optional;
@@ -230,9 +231,33 @@ public final class RegistryReads {
         return List.copyOf(ids);
     }
 
-    /** The request's {@code normalize}, else the config in effect for the subject (the policy in core). */
+    /**
+     * The request's {@code normalize}, else the config in effect for the subject (the policy in core,
+     * {@link EffectiveSettings}). While no store can answer, the request's own flag: this value only shapes the API's
+     * checks before a write is sent (parse errors, the idempotent repeat), and the sequencer applies the stored
+     * setting to the write itself, so a write is never held up by a store outage.
+     */
     public boolean normalize(String subject, boolean requested) {
-        return EffectiveSettings.normalize(readModel, subject, requested);
+        if (requested) {
+            return true;
+        }
+        try {
+            return EffectiveSettings.normalize(readModel, subject, false);
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #findInSubject} for a registration's idempotent repeat, answered from the projection to save a round
+     * trip through the log; empty while no store can answer (the sequencer then answers the repeat itself).
+     */
+    public Optional<SubjectVersion> findRepeat(String subject, ParsedSchema schema) {
+        try {
+            return findInSubject(subject, schema, false);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     /** The level in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */

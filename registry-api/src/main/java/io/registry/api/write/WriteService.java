@@ -8,6 +8,7 @@ import io.registry.core.command.Outcome;
 import io.registry.core.command.Reply;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -61,21 +62,23 @@ public final class WriteService {
             outcomes.outcome("config-updated");
         }
         long replied = System.nanoTime();
-        boolean visible = awaitVisible(reply.seq());
+        Set<String> pending = awaitVisible(reply.seq());
         outcomes.accepted(replied - sent, System.nanoTime() - replied);
-        return new WriteResult(reply.outcome(), reply.seq(), visible);
+        return new WriteResult(reply.outcome(), reply.seq(), pending);
     }
 
-    /** Waits (bounded) until the projections applied {@code seq}; false if they did not in time. */
-    public boolean awaitVisible(long seq) {
+    /**
+     * Waits (bounded by {@code registry.api.projection-timeout}) until this region's projections applied {@code seq},
+     * without waiting for a projection whose store is down; the projections that had not applied it.
+     */
+    public Set<String> awaitVisible(long seq) {
         try {
-            watermark.await(seq, projectionTimeout).get();
-            return true;
+            return watermark.await(seq, projectionTimeout).get().pending();
         } catch (ExecutionException e) {
-            return false;
+            return Set.of("unknown");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Set.of("unknown");
         }
     }
 }
