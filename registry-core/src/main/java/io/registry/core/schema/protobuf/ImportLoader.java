@@ -6,7 +6,6 @@ import com.squareup.wire.schema.ProtoFile;
 import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -20,11 +19,10 @@ final class ImportLoader implements Loader {
     private final Map<String, ProtoFile> loaded = new HashMap<>();
     private final Set<ProtoGroups.GroupField> groups;
 
-    ImportLoader(Map<String, ProtoFileElement> references) {
-        this(references, new HashSet<>());
-    }
-
-    /** @param groups collects the groups of the files loaded (they are linked as messages, see {@link GroupsAsMessages}) */
+    /**
+     * @param groups collects the groups of the files loaded (they are linked as messages, see
+     *               {@link GroupsAsMessages})
+     */
     ImportLoader(Map<String, ProtoFileElement> references, Set<ProtoGroups.GroupField> groups) {
         this.references = references;
         this.groups = groups;
@@ -32,7 +30,8 @@ final class ImportLoader implements Loader {
 
     @Override
     public ProtoFile load(String path) {
-        return loaded.computeIfAbsent(path, p -> ProtoFile.Companion.get(GroupsAsMessages.rewrite(element(p), groups)));
+        return loaded.computeIfAbsent(path,
+                p -> ProtoFile.Companion.get(GroupsAsMessages.rewrite(element(p), groups)));
     }
 
     private ProtoFileElement element(String path) {

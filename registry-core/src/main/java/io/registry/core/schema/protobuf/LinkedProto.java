@@ -10,6 +10,7 @@ import com.squareup.wire.schema.internal.parser.ProtoFileElement;
  * all those files, linked as plain message fields (see {@link GroupsAsMessages}).
  */
 record LinkedProto(ProtoFileElement element, Schema schema, String path, ProtoGroups groups) {
+    /** A file set without groups (kept for callers that link such files themselves). */
     LinkedProto(ProtoFileElement element, Schema schema, String path) {
         this(element, schema, path, ProtoGroups.NONE);
     }

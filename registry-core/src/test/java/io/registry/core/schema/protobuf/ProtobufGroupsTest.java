@@ -177,7 +177,8 @@ class ProtobufGroupsTest {
 
     @Test
     void serializedIsUnchangedForFilesWithoutGroups() throws Exception {
-        String plain = proto2("message A { optional int32 a = 1; optional B b = 2; message B { optional int32 x = 1; } }");
+        String plain = proto2("message A { optional int32 a = 1; optional B b = 2;"
+                + " message B { optional int32 x = 1; } }");
         String serialized = proto(plain).serializedDescriptor();
         assertEquals(new com.squareup.wire.schema.internal.SchemaEncoder(proto(plain).linkedSchema())
                 .encode(proto(plain).file()).base64(), serialized);
