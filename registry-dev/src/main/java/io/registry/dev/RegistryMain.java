@@ -25,17 +25,19 @@ public final class RegistryMain {
     public static void main(String[] args) throws Exception {
         String role = args.length == 0 ? "dev" : args[0].toLowerCase(Locale.ROOT);
         switch (role) {
-            case "dev" -> dev();
+            case "dev" -> dev(DevFlags.parse(java.util.Arrays.copyOfRange(args, Math.min(1, args.length),
+                    args.length)));
+            case "promote" -> PromoteCommand.run();
             case "api" -> run(RoleProperties.withoutOverridden(RoleProperties.api()), true);
             case "streams" -> run(RoleProperties.withoutOverridden(RoleProperties.streams()), false);
             default -> {
-                System.err.println("usage: registry dev|api|streams");
+                System.err.println("usage: registry dev [--replica-of HOST:PORT | --promote]|api|streams|promote");
                 System.exit(2);
             }
         }
     }
 
-    private static void dev() throws Exception {
+    private static void dev(DevFlags flags) throws Exception {
         DevSettings settings = DevSettings.fromEnvironment();
         System.out.println("registry dev: data directory " + settings.dataDir().toAbsolutePath()
                 + " (delete it to start empty)");
@@ -43,8 +45,23 @@ public final class RegistryMain {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
                 settings.kafkaPort());
         System.out.println("registry dev: Kafka broker at " + broker.bootstrapServers());
-        Map<String, Object> props = new HashMap<>(RoleProperties.dev());
+        Map<String, Object> props = new HashMap<>(flags.replicaOf() == null ? RoleProperties.dev()
+                : RoleProperties.withoutOverridden(RoleProperties.devReplica(flags.replicaOf())));
         props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
+        String region = System.getenv().getOrDefault("REGISTRY_REGION_NAME", "dev-" + settings.kafkaPort());
+        props.putIfAbsent("registry.region.name", region);
+        if (flags.replicaOf() != null) {
+            System.out.println("registry dev: replica region '" + region + "' of the primary at " + flags.replicaOf()
+                    + " (reads served here, writes sent there)");
+        }
+        if (flags.promote()) {
+            try {
+                PromoteCommand.promoteAndReport(region, broker.bootstrapServers(), null);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
+        }
         props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
         props.put("datasources.default.url", settings.jdbcUrl());
         ApplicationContext context;

@@ -3,6 +3,7 @@ package io.registry.api.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registry.kafka.config.KafkaSettings;
+import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.Checkpoint;
 import io.registry.readmodel.ProjectionStore;
 import org.apache.kafka.clients.admin.Admin;
@@ -39,10 +40,11 @@ public final class ProjectionLag implements AutoCloseable {
     private final Duration timeout;
     private volatile Probe last;
 
-    public ProjectionLag(KafkaSettings kafka, List<ProjectionStore> stores, OpsSettings settings,
-                         MeterRegistry meters) {
+    public ProjectionLag(KafkaSettings kafka, RegionSettings region, List<ProjectionStore> stores,
+                         OpsSettings settings, MeterRegistry meters) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        // the log this region's projections follow: its own cluster's copy, or the primary's with log-source=direct
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, region.logBootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.getKafkaTimeout().toMillis());
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.getKafkaTimeout().toMillis());
         this.admin = Admin.create(p);

@@ -22,9 +22,16 @@ public final class WriteService {
     private final Duration projectionTimeout;
     private final WriteObserver outcomes;
 
+    private final boolean replica;
+
+    /**
+     * @param replica whether the sequencer is another region's: then a write the primary does not take in time fails
+     *                with 503 (50003) rather than 50002, since the cause is the link, and retrying later is right
+     */
     public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
-                        Duration projectionTimeout, WriteObserver outcomes) {
+                        Duration projectionTimeout, WriteObserver outcomes, boolean replica) {
         this.outcomes = outcomes;
+        this.replica = replica;
         this.gateway = gateway;
         this.watermark = watermark;
         this.sequencerTimeout = sequencerTimeout;
@@ -38,6 +45,17 @@ public final class WriteService {
         try {
             reply = gateway.send(command, principal, sequencerTimeout).get();
         } catch (ExecutionException e) {
+            if (replica) {
+                outcomes.outcome("primary-unreachable");
+                throw new RegistryException(ErrorCode.REQUEST_FORWARDING_FAILED, "The primary region did not take "
+                        + "the write within " + sequencerTimeout.toMillis() + " ms (" + describe(e.getCause())
+                        + "); reads keep being served here. The command expires unapplied at that deadline, so it "
+                        + "is safe to retry");
+            }
+            if (e.getCause() instanceof CommandGateway.NotReadyException notReady) {
+                outcomes.outcome("error");
+                throw new RegistryException(ErrorCode.UNAVAILABLE, notReady.getMessage());
+            }
             if (e.getCause() instanceof TimeoutException) {
                 outcomes.outcome("timeout");
                 throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "The sequencer did not answer within "
@@ -64,6 +82,10 @@ public final class WriteService {
         boolean visible = awaitVisible(reply.seq());
         outcomes.accepted(replied - sent, System.nanoTime() - replied);
         return new WriteResult(reply.outcome(), reply.seq(), visible);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause instanceof TimeoutException ? "no answer" : cause.getMessage();
     }
 
     /** Waits (bounded) until the projections applied {@code seq}; false if they did not in time. */

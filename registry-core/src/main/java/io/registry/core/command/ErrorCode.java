@@ -30,7 +30,8 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS(42901, 429),
     STORE_ERROR(50001, 500),
     OPERATION_TIMEOUT(50002, 500),
-    REQUEST_FORWARDING_FAILED(50003, 500),
+    /** A replica region could not reach its primary (or this region was superseded); 503: retry, it is transient. */
+    REQUEST_FORWARDING_FAILED(50003, 503),
     UNAVAILABLE(50301, 503);
 
     private final int code;

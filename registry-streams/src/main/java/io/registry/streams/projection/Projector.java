@@ -3,13 +3,16 @@ package io.registry.streams.projection;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.registry.kafka.TopicBootstrap;
 import io.registry.kafka.config.KafkaSettings;
+import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.postgres.PostgresProjectionStore;
 import io.registry.readmodel.redis.RedisProjectionStore;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -29,8 +32,14 @@ public class Projector implements AutoCloseable {
     private final ProjectionRunner redis;
 
     public Projector(PostgresProjectionStore postgresStore, RedisProjectionStore redisStore, KafkaSettings kafka,
+                     RegionSettings region,
                      @Value("${registry.projector.max-poll-records:5000}") int maxPollRecords) {
-        ProjectionRunnerSettings settings = ProjectionRunnerSettings.of(kafka.bootstrapServers(), kafka.layout().log())
+        // A replica region projects its mirror of the primary's log (or, with log-source=direct, the primary's log).
+        // The mirror creates its copy of the topics too, but nothing orders the two roles' start: create them here.
+        if (region.isReplica() && region.logSource() == RegionSettings.LogSource.MIRROR) {
+            TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
+        }
+        ProjectionRunnerSettings settings = ProjectionRunnerSettings.of(region.logBootstrapServers(), kafka.layout().log())
                 .withMaxPollRecords(maxPollRecords);
         this.postgres = new ProjectionRunner(postgresStore, settings);
         this.redis = new ProjectionRunner(redisStore, settings);

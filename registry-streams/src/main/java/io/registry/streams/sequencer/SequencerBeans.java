@@ -6,6 +6,8 @@ import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
 import io.registry.kafka.TopicBootstrap;
 import io.registry.kafka.config.KafkaSettings;
+import io.registry.kafka.config.RegionSettings;
+import io.registry.streams.region.RegionFence;
 
 import java.time.Duration;
 
@@ -16,11 +18,18 @@ public class SequencerBeans {
     @Context
     @Requires(property = "registry.sequencer.enabled", value = "true")
     @Bean(preDestroy = "close")
-    Sequencer sequencer(KafkaSettings kafka, SequencerConfiguration config) {
+    Sequencer sequencer(KafkaSettings kafka, RegionSettings region, SequencerConfiguration config) {
+        if (region.isReplica()) {
+            // A replica region's log is a copy of the primary's: a second writer there would fork it.
+            throw new IllegalStateException("Region '" + region.name() + "' is a replica: it runs no sequencer "
+                    + "(set registry.sequencer.enabled=false, or promote the region first)");
+        }
         TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
+        RegionFence fence = RegionFence.start(region.name(), kafka.bootstrapServers(), region.directoryTopic(),
+                kafka.layout().replicationFactor(), region.fenceCheckInterval(), region.primaryTimeout());
         Sequencer sequencer = new Sequencer(new SequencerSettings(kafka.bootstrapServers(), kafka.layout(),
                 config.getApplicationId(), config.getStateDir(), config.getCommitInterval(),
-                config.getStandbyReplicas(), config.getIndexStore()));
+                config.getStandbyReplicas(), config.getIndexStore(), fence));
         sequencer.start();
         return sequencer;
     }
