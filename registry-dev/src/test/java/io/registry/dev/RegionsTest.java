@@ -65,6 +65,7 @@ class RegionsTest {
         replicaSettings.put("registry.region.role", "replica");
         replicaSettings.put("registry.region.primary-bootstrap-servers", primaryKafka.bootstrapServers());
         replicaSettings.put("registry.region.primary-timeout", "5s");
+        replicaSettings.put("registry.region.max-staleness", "3s");
         replicaSettings.put("registry.sequencer.enabled", false);
         replica = RegistryStack.start(replicaSettings);
     }
@@ -101,6 +102,11 @@ class RegionsTest {
         Answer created = primary.http.register("users-value", avroRecord("User", field("name", "string")));
         assertEquals(200, created.status(), created.raw());
         idInPrimary = created.body().get("id").asInt();
+        // the primary's sequence means the same in the replica: a read asking for it waits until it is there
+        String seq = created.response().headers().firstValue("X-Registry-Seq").orElseThrow();
+        Answer fresh = replica.http.get("/subjects/users-value/versions/1", Map.of("X-Registry-Min-Seq", seq));
+        assertEquals(200, fresh.status(), fresh.raw());
+        assertEquals(idInPrimary, fresh.body().get("id").asInt());
         long start = System.nanoTime();
         Answer seen = awaitStatus(replica, "/subjects/users-value/versions/1", 200, Duration.ofSeconds(30));
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -121,7 +127,7 @@ class RegionsTest {
 
     @Test
     @Order(4)
-    void primaryLostReplicaReadsServeAndWritesFailFast() {
+    void primaryLostReplicaReadsServeAndWritesFailFast() throws Exception {
         primary.stop();
         primaryKafka.close();
         Answer read = replica.http.get("/subjects/users-value/versions/1");
@@ -134,6 +140,10 @@ class RegionsTest {
         assertEquals(50003, write.body().get("error_code").asInt(), write.raw());
         assertTrue(millis < 10_000, "the write failed after " + millis + " ms");
         System.out.println("RegionsTest: replica write with the primary lost failed after " + millis + " ms");
+        // beyond max-staleness (3 s) without news from the primary, answers say how stale they may be
+        Answer stale = awaitHeader(replica, "/subjects/users-value/versions/1", "X-Registry-Stale", Duration.ofSeconds(30));
+        assertEquals(200, stale.status());
+        assertEquals(503, replica.http.get("/health/ready").status());
     }
 
     @Test
@@ -211,6 +221,20 @@ class RegionsTest {
             Thread.sleep(50);
         } while (System.nanoTime() < deadline);
         throw new AssertionError(path + " never answered " + status + ": " + last.raw());
+    }
+
+    private static Answer awaitHeader(RegistryStack stack, String path, String header, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Answer last;
+        do {
+            last = stack.http.get(path);
+            if (last.response().headers().firstValue(header).isPresent()) {
+                return last;
+            }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError(path + " never carried " + header);
     }
 
     private static int freePort() throws IOException {
