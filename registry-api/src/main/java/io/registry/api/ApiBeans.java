@@ -4,6 +4,8 @@ import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.core.annotation.Nullable;
 import io.registry.api.security.CurrentCaller;
+import io.micronaut.context.annotation.Requires;
+import io.registry.api.region.ReplicaLag;
 import io.registry.api.http.RegistryApiSettings;
 import io.registry.api.read.ProjectionWatermark;
 import io.registry.api.read.RegistryReads;
@@ -15,6 +17,7 @@ import io.registry.core.schema.SchemaFormats;
 import io.registry.core.schema.SchemaParser;
 import io.registry.kafka.TopicBootstrap;
 import io.registry.kafka.config.KafkaSettings;
+import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.ReadModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registry.api.ops.OpsSettings;
@@ -65,17 +68,24 @@ public class ApiBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    CommandGateway commandGateway(KafkaSettings kafka, CommandProducerSettings producer) {
+    CommandGateway commandGateway(KafkaSettings kafka, RegionSettings region, CommandProducerSettings producer) {
+        if (region.isReplica()) {
+            // Commands go to the primary's cluster, which owns the topics; a replica must start (and serve reads)
+            // while the primary is unreachable, so its gateway finds the replies topic lazily.
+            return new CommandGateway(region.commandsBootstrapServers(), kafka.layout().commands(),
+                    kafka.layout().replies(), producer, Duration.ZERO);
+        }
         TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
         return new CommandGateway(kafka.bootstrapServers(), kafka.layout().commands(), kafka.layout().replies(),
-                producer);
+                producer, Duration.ofSeconds(30));
     }
 
     @Singleton
     WriteService writeService(CommandGateway gateway, ProjectionWatermark watermark, RegistryApiSettings settings,
-                              MeterRegistry meters, @Nullable CurrentCaller caller) {
-        return new WriteService(gateway, watermark, settings.sequencerTimeout(), settings.projectionTimeout(),
-                new WriteMetrics(meters), caller == null ? CurrentCaller.NONE : caller);
+                              RegionSettings region, MeterRegistry meters, @Nullable CurrentCaller caller) {
+        return new WriteService(gateway, watermark, region.isReplica() ? region.primaryTimeout()
+                : settings.sequencerTimeout(), settings.projectionTimeout(), new WriteMetrics(meters),
+                caller == null ? CurrentCaller.NONE : caller, region.isReplica());
     }
 
     @Singleton
@@ -85,8 +95,15 @@ public class ApiBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    ProjectionLag projectionLag(KafkaSettings kafka, List<ProjectionStore> stores, OpsSettings settings,
-                                MeterRegistry meters, StoreGuards guards) {
-        return new ProjectionLag(kafka, stores, settings, meters, guards);
+    @Requires(property = "registry.region.role", value = "replica")
+    ReplicaLag replicaLag(RegionSettings region, ProjectionLag projections, KafkaSettings kafka, MeterRegistry meters) {
+        return new ReplicaLag(region, projections, kafka.layout().log(), meters);
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    ProjectionLag projectionLag(KafkaSettings kafka, RegionSettings region, List<ProjectionStore> stores,
+                                OpsSettings settings, MeterRegistry meters, StoreGuards guards) {
+        return new ProjectionLag(kafka, region, stores, settings, meters, guards);
     }
 }

@@ -35,13 +35,16 @@ public final class RegistryMain {
             return;
         }
         switch (role) {
-            case "dev" -> dev(security);
+            case "dev" -> dev(DevFlags.parse(java.util.Arrays.copyOfRange(args, Math.min(1, args.length),
+                    args.length)), security);
+            case "promote" -> PromoteCommand.run();
             case "api" -> run(with(RoleProperties.withoutOverridden(RoleProperties.api()), security), true);
             case "streams" -> run(with(RoleProperties.withoutOverridden(RoleProperties.streams()), security), false);
             case "audit" -> System.exit(AuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
                     System.out, System.err));
             default -> {
-                System.err.println("usage: registry dev|api|streams [--security FILE] | registry audit verify "
+                System.err.println("usage: registry dev [--replica-of HOST:PORT | --promote]|api|streams "
+                        + "[--security FILE] | registry promote | registry audit verify "
                         + "[--bootstrap-servers HOST:PORT] [--topic NAME]");
                 System.exit(2);
             }
@@ -71,7 +74,7 @@ public final class RegistryMain {
         return all;
     }
 
-    private static void dev(Map<String, Object> security) throws Exception {
+    private static void dev(DevFlags flags, Map<String, Object> security) throws Exception {
         DevSettings settings = DevSettings.fromEnvironment();
         System.out.println("registry dev: data directory " + settings.dataDir().toAbsolutePath()
                 + " (delete it to start empty)");
@@ -79,8 +82,23 @@ public final class RegistryMain {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
                 settings.kafkaPort());
         System.out.println("registry dev: Kafka broker at " + broker.bootstrapServers());
-        Map<String, Object> props = new HashMap<>(RoleProperties.dev());
+        Map<String, Object> props = new HashMap<>(flags.replicaOf() == null ? RoleProperties.dev()
+                : RoleProperties.withoutOverridden(RoleProperties.devReplica(flags.replicaOf())));
         props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
+        String region = System.getenv().getOrDefault("REGISTRY_REGION_NAME", "dev-" + settings.kafkaPort());
+        props.putIfAbsent("registry.region.name", region);
+        if (flags.replicaOf() != null) {
+            System.out.println("registry dev: replica region '" + region + "' of the primary at " + flags.replicaOf()
+                    + " (reads served here, writes sent there)");
+        }
+        if (flags.promote()) {
+            try {
+                PromoteCommand.promoteAndReport(region, broker.bootstrapServers(), null);
+            } catch (RuntimeException e) {
+                broker.close();
+                throw e;
+            }
+        }
         props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
         props.put("datasources.default.url", settings.jdbcUrl());
         props.putAll(security);

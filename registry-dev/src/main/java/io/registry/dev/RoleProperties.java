@@ -36,6 +36,16 @@ final class RoleProperties {
                 "flyway.datasources.default.enabled", true);
     }
 
+    /** Dev mode as a replica region: no sequencer (the primary's is the only writer); projectors and API as usual. */
+    static Map<String, Object> devReplica(String primaryBootstrap) {
+        return Map.of(
+                "registry.sequencer.enabled", false,
+                "registry.projector.enabled", true,
+                "flyway.datasources.default.enabled", true,
+                "registry.region.role", "replica",
+                "registry.region.primary-bootstrap-servers", primaryBootstrap);
+    }
+
     static Map<String, Object> dev() {
         return Map.of(
                 "registry.sequencer.enabled", true,

@@ -33,7 +33,7 @@ public final class RegistryStack implements AutoCloseable {
     private java.net.URI baseUri;
 
     private RegistryStack(Map<String, Object> overrides) throws Exception {
-        this.overrides = overrides;
+        this.overrides = new HashMap<>(overrides);
         this.stateDir = Files.createTempDirectory("registry-seq-" + id);
     }
 
@@ -110,6 +110,13 @@ public final class RegistryStack implements AutoCloseable {
 
     void restart() {
         stop();
+        startContext();
+    }
+
+    /** Restarts every role with some settings changed (e.g. a replica region promoted to primary). */
+    void restart(Map<String, Object> changes) {
+        stop();
+        overrides.putAll(changes);
         startContext();
     }
 

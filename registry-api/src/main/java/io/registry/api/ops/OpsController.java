@@ -9,7 +9,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.core.annotation.Nullable;
 import io.registry.api.http.JsonResponses;
+import io.registry.api.region.ReplicaLag;
 import io.registry.readmodel.Checkpoint;
 
 import java.util.LinkedHashMap;
@@ -28,8 +30,11 @@ public class OpsController {
     private final ProjectionLag lag;
     private final OpsSettings settings;
     private final PrometheusMeterRegistry prometheus;
+    private final ReplicaLag replica;
 
-    public OpsController(ProjectionLag lag, OpsSettings settings, PrometheusMeterRegistry prometheus) {
+    public OpsController(ProjectionLag lag, OpsSettings settings, PrometheusMeterRegistry prometheus,
+                         @Nullable ReplicaLag replica) {
+        this.replica = replica;
         this.lag = lag;
         this.settings = settings;
         this.prometheus = prometheus;
@@ -76,11 +81,32 @@ public class OpsController {
             s.put("circuit", circuit);
             stores.put(store, s);
         });
+        Map<String, Object> region = null;
+        if (replica != null) {
+            // A replica answers reads while its primary is unreachable; it is unready only beyond its staleness bound.
+            ReplicaLag.State s = replica.state();
+            boolean fresh = !replica.stale();
+            up &= fresh;
+            region = new LinkedHashMap<>();
+            region.put("status", fresh ? "UP" : "DOWN");
+            region.put("role", "replica");
+            region.put("primary_reachable", s.primaryReachable());
+            region.put("primary_seq", s.primarySeq());
+            region.put("applied_seq", s.appliedSeq());
+            region.put("lag_sequences", s.sequencesBehind());
+            region.put("lag_seconds", s.secondsBehind());
+            if (s.error() != null) {
+                region.put("error", s.error());
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("kafka", kafka);
         body.put("stores", stores);
         body.put("projections", projections);
+        if (region != null) {
+            body.put("region", region);
+        }
         return HttpResponse.<byte[]>status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(JsonResponses.bytes(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }

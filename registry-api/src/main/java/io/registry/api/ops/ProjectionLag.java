@@ -3,6 +3,7 @@ package io.registry.api.ops;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.registry.kafka.config.KafkaSettings;
+import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.Checkpoint;
 import io.registry.readmodel.ProjectionStore;
 import io.registry.readmodel.availability.StoreGuard;
@@ -83,17 +84,18 @@ public final class ProjectionLag implements AutoCloseable {
     private final OldestWaitingRecord oldest;
     private volatile Probe last;
 
-    public ProjectionLag(KafkaSettings kafka, List<ProjectionStore> stores, OpsSettings settings,
-                         MeterRegistry meters, StoreGuards guards) {
+    public ProjectionLag(KafkaSettings kafka, RegionSettings region, List<ProjectionStore> stores,
+                         OpsSettings settings, MeterRegistry meters, StoreGuards guards) {
         this.guards = guards;
         this.storeTimeout = settings.getStoreTimeout();
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        // the log this region's projections follow: its own cluster's copy, or the primary's with log-source=direct
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, region.logBootstrapServers());
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) settings.getKafkaTimeout().toMillis());
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) settings.getKafkaTimeout().toMillis());
         this.admin = Admin.create(p);
         this.log = new TopicPartition(kafka.layout().log(), 0);
-        this.oldest = new OldestWaitingRecord(kafka.bootstrapServers(), log, settings.getKafkaTimeout());
+        this.oldest = new OldestWaitingRecord(region.logBootstrapServers(), log, settings.getKafkaTimeout());
         this.stores = List.copyOf(stores);
         this.timeout = settings.getKafkaTimeout();
         for (ProjectionStore store : this.stores) {

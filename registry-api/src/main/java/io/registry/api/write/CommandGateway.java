@@ -36,6 +36,8 @@ public final class CommandGateway implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CommandGateway.class);
 
     private final String commandsTopic;
+    private final String repliesTopic;
+    private volatile boolean repliesReady;
     private final KafkaProducer<byte[], byte[]> producer;
     private final KafkaConsumer<byte[], byte[]> replies;
     private final Map<String, CompletableFuture<Reply>> pending = new ConcurrentHashMap<>();
@@ -43,12 +45,18 @@ public final class CommandGateway implements AutoCloseable {
     private volatile boolean running = true;
 
     public CommandGateway(String bootstrapServers, String commandsTopic, String repliesTopic) {
-        this(bootstrapServers, commandsTopic, repliesTopic, new CommandProducerSettings());
+        this(bootstrapServers, commandsTopic, repliesTopic, new CommandProducerSettings(), Duration.ofSeconds(30));
     }
 
+    /**
+     * @param replyReadyTimeout how long to wait here for the replies topic; past it (or with {@link Duration#ZERO})
+     *                          the reader keeps trying in the background and {@link #send} fails fast until then —
+     *                          a replica region's API must come up while the primary's cluster is unreachable
+     */
     public CommandGateway(String bootstrapServers, String commandsTopic, String repliesTopic,
-                          CommandProducerSettings timeouts) {
+                          CommandProducerSettings timeouts, Duration replyReadyTimeout) {
         this.commandsTopic = commandsTopic;
+        this.repliesTopic = repliesTopic;
         long requestMs = timeouts.getRequestTimeout().toMillis();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -66,7 +74,26 @@ public final class CommandGateway implements AutoCloseable {
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = replies.partitionsFor(repliesTopic, Duration.ofSeconds(30)).stream()
+        if (!replyReadyTimeout.isZero()) {
+            assignReplies(replyReadyTimeout);
+        }
+        this.replyReader = new Thread(this::readReplies, "registry-reply-reader");
+        this.replyReader.setDaemon(true);
+        this.replyReader.start();
+    }
+
+    /** Reads the replies topic from its end; false when the cluster did not list it within {@code timeout}. */
+    private boolean assignReplies(Duration timeout) {
+        List<PartitionInfo> infos;
+        try {
+            infos = replies.partitionsFor(repliesTopic, timeout);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return false;
+        }
+        if (infos == null || infos.isEmpty()) {
+            return false;
+        }
+        List<TopicPartition> partitions = infos.stream()
                 .map(PartitionInfo::partition)
                 .map(p -> new TopicPartition(repliesTopic, p))
                 .toList();
@@ -74,9 +101,20 @@ public final class CommandGateway implements AutoCloseable {
         replies.seekToEnd(partitions);
         // Resolve the end positions now: a reply produced after this point must not be skipped by a lazy seek.
         partitions.forEach(p -> replies.position(p, Duration.ofSeconds(30)));
-        this.replyReader = new Thread(this::readReplies, "registry-reply-reader");
-        this.replyReader.setDaemon(true);
-        this.replyReader.start();
+        repliesReady = true;
+        return true;
+    }
+
+    /** Whether replies can be read: until then every {@link #send} fails at once with {@link NotReadyException}. */
+    public boolean ready() {
+        return repliesReady;
+    }
+
+    /** The sequencer's cluster has not been reached yet (e.g. a replica region whose primary is unreachable). */
+    public static final class NotReadyException extends RuntimeException {
+        NotReadyException(String message) {
+            super(message);
+        }
     }
 
     /**
@@ -90,6 +128,10 @@ public final class CommandGateway implements AutoCloseable {
 
     /** The same, with the sender's grants for the sequencer to check (security on), or null. */
     public CompletableFuture<Reply> send(Command command, String principal, AccessGrants access, Duration timeout) {
+        if (!repliesReady) {
+            return CompletableFuture.failedFuture(new NotReadyException("The sequencer's Kafka cluster has not been "
+                    + "reached yet (topic " + repliesTopic + " not found)"));
+        }
         String requestId = UUID.randomUUID().toString();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
@@ -123,6 +165,10 @@ public final class CommandGateway implements AutoCloseable {
     private void readReplies() {
         while (running) {
             try {
+                if (!repliesReady && !assignReplies(Duration.ofSeconds(2))) {
+                    sleepQuietly();
+                    continue;
+                }
                 for (ConsumerRecord<byte[], byte[]> record : replies.poll(Duration.ofMillis(200))) {
                     if (record.key() == null) {
                         continue;

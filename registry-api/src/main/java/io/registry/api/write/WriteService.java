@@ -26,16 +26,23 @@ public final class WriteService {
     private final WriteObserver outcomes;
     private final CurrentCaller caller;
 
+    private final boolean replica;
+
     public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
                         Duration projectionTimeout, WriteObserver outcomes) {
-        this(gateway, watermark, sequencerTimeout, projectionTimeout, outcomes, CurrentCaller.NONE);
+        this(gateway, watermark, sequencerTimeout, projectionTimeout, outcomes, CurrentCaller.NONE, false);
     }
 
-    /** @param caller with security on, the authenticated caller: its name and grants ride on the command */
+    /**
+     * @param caller  with security on, the authenticated caller: its name and grants ride on the command
+     * @param replica whether the sequencer is another region's: then a write the primary does not take in time fails
+     *                with 503 (50003) rather than 50002, since the cause is the link, and retrying later is right
+     */
     public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
-                        Duration projectionTimeout, WriteObserver outcomes, CurrentCaller caller) {
+                        Duration projectionTimeout, WriteObserver outcomes, CurrentCaller caller, boolean replica) {
         this.caller = caller;
         this.outcomes = outcomes;
+        this.replica = replica;
         this.gateway = gateway;
         this.watermark = watermark;
         this.sequencerTimeout = sequencerTimeout;
@@ -54,6 +61,17 @@ public final class WriteService {
         try {
             reply = gateway.send(command, who, access, sequencerTimeout).get();
         } catch (ExecutionException e) {
+            if (replica) {
+                outcomes.outcome("primary-unreachable", ErrorCode.REQUEST_FORWARDING_FAILED.code());
+                throw new RegistryException(ErrorCode.REQUEST_FORWARDING_FAILED, "The primary region did not take "
+                        + "the write within " + sequencerTimeout.toMillis() + " ms (" + describe(e.getCause())
+                        + "); reads keep being served here. The command expires unapplied at that deadline, so it "
+                        + "is safe to retry");
+            }
+            if (e.getCause() instanceof CommandGateway.NotReadyException notReady) {
+                outcomes.outcome("error", ErrorCode.UNAVAILABLE.code());
+                throw new RegistryException(ErrorCode.UNAVAILABLE, notReady.getMessage());
+            }
             if (e.getCause() instanceof TimeoutException) {
                 outcomes.outcome("timeout", ErrorCode.OPERATION_TIMEOUT.code());
                 throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "The sequencer did not answer within "
@@ -87,6 +105,10 @@ public final class WriteService {
         Set<String> pending = awaitVisible(reply.seq());
         outcomes.accepted(replied - sent, System.nanoTime() - replied);
         return new WriteResult(reply.outcome(), reply.seq(), pending);
+    }
+
+    private static String describe(Throwable cause) {
+        return cause instanceof TimeoutException ? "no answer" : cause.getMessage();
     }
 
     /**

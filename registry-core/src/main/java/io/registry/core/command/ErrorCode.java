@@ -38,7 +38,8 @@ public enum ErrorCode {
      * and the command expires unapplied at its deadline, so a retry is safe (clients retry 5xx alike).
      */
     OPERATION_TIMEOUT(50002, 503),
-    REQUEST_FORWARDING_FAILED(50003, 500),
+    /** A replica region could not reach its primary (or this region was superseded); 503: retry, it is transient. */
+    REQUEST_FORWARDING_FAILED(50003, 503),
     UNAVAILABLE(50301, 503);
 
     private final int code;

@@ -3,7 +3,9 @@ package io.registry.streams.projection;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.registry.kafka.TopicBootstrap;
 import io.registry.kafka.config.KafkaSettings;
+import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.postgres.PostgresProjectionStore;
 import io.registry.readmodel.redis.RedisProjectionStore;
 import jakarta.annotation.PostConstruct;
@@ -31,11 +33,17 @@ public class Projector implements AutoCloseable {
     private final ProjectionRunner redis;
 
     public Projector(PostgresProjectionStore postgresStore, RedisProjectionStore redisStore, KafkaSettings kafka,
+                     RegionSettings region,
                      @Value("${registry.projector.max-poll-records:5000}") int maxPollRecords,
                      @Value("${registry.projector.retry-backoff-max:5s}") Duration retryBackoffMax) {
+        // A replica region projects its mirror of the primary's log (or, with log-source=direct, the primary's log).
+        // The mirror creates its copy of the topics too, but nothing orders the two roles' start: create them here.
+        if (region.isReplica() && region.logSource() == RegionSettings.LogSource.MIRROR) {
+            TopicBootstrap.ensureTopics(kafka.bootstrapServers(), kafka.layout(), Duration.ofSeconds(60));
+        }
         // A store that is down fails each batch; the runner retries from its checkpoint with a backoff that doubles
         // up to retry-backoff-max, which is also how long it may take to notice that the store is back.
-        ProjectionRunnerSettings defaults = ProjectionRunnerSettings.of(kafka.bootstrapServers(),
+        ProjectionRunnerSettings defaults = ProjectionRunnerSettings.of(region.logBootstrapServers(),
                 kafka.layout().log());
         ProjectionRunnerSettings settings = defaults.withMaxPollRecords(maxPollRecords)
                 .withBackoff(defaults.minBackoff(), retryBackoffMax);

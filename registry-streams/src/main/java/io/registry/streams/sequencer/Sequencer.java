@@ -20,8 +20,10 @@ public final class Sequencer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sequencer.class);
 
     private final KafkaStreams streams;
+    private final SequencerSettings settings;
 
     public Sequencer(SequencerSettings settings) {
+        this.settings = settings;
         RegistryStateMachine machine = new RegistryStateMachine(new SchemaParser(SchemaFormats.standard()));
         this.streams = new KafkaStreams(SequencerTopology.build(settings, machine), properties(settings));
         this.streams.setUncaughtExceptionHandler(e -> {
@@ -72,5 +74,6 @@ public final class Sequencer implements AutoCloseable {
         // a restarted (or standby) sequencer would wait that long before it may take the commands partition.
         streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
                 .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        settings.region().close();
     }
 }

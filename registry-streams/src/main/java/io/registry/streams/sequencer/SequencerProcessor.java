@@ -50,7 +50,7 @@ final class SequencerProcessor implements Processor<byte[], byte[], byte[], byte
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         KeyValueStore<String, String> store = context.getStateStore(SequencerTopology.INDEX_STORE);
-        this.index = new StoreRegistryIndex(store);
+        this.index = new StoreRegistryIndex(store, settings.region().ownEpoch().idFloor());
     }
 
     @Override
@@ -68,6 +68,12 @@ final class SequencerProcessor implements Processor<byte[], byte[], byte[], byte
                 reply(requestId, index.lastSeq(), Outcome.Rejected.of(ErrorCode.BAD_REQUEST,
                         "Unreadable command: " + e.getMessage()));
             }
+            return;
+        }
+        var superseded = settings.region().supersededReason();
+        if (superseded.isPresent()) {
+            reply(envelope.requestId(), index.lastSeq(), Outcome.Rejected.of(ErrorCode.REQUEST_FORWARDING_FAILED,
+                    superseded.get()));
             return;
         }
         long now = System.currentTimeMillis();

@@ -53,9 +53,19 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     };
 
     private final KeyValueStore<String, String> store;
+    private final int idFloor;
 
     StoreRegistryIndex(KeyValueStore<String, String> store) {
+        this(store, 0);
+    }
+
+    /**
+     * @param idFloor no id below it is given (a promoted region's margin over ids its lost primary may have given
+     *                without mirroring them); 0 for none
+     */
+    StoreRegistryIndex(KeyValueStore<String, String> store, int idFloor) {
         this.store = store;
+        this.idFloor = idFloor;
     }
 
     /** Built from the log, in the current layout. */
@@ -166,7 +176,7 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     @Override
     public int maxId(String context) {
         String v = store.get(maxIdKey(context));
-        return v == null ? 0 : Integer.parseInt(v);
+        return Math.max(v == null ? 0 : Integer.parseInt(v), idFloor - 1);
     }
 
     @Override
