@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.registry.core.log.LogHeaders;
 import io.registry.kafka.LogRecordHeaders;
 import io.registry.kafka.config.KafkaSettings;
+import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.availability.CircuitBreakerSettings;
 import io.registry.readmodel.availability.StoreGuards;
 import io.registry.kafka.embedded.SharedTestKafka;
@@ -78,7 +79,7 @@ class ProjectionLagTest {
     private static ProjectionLag lagOf(SimpleMeterRegistry meters, ProjectionStore... stores) {
         KafkaSettings kafka = new KafkaSettings(SharedTestKafka.get().bootstrapServers(), topic, "c", "r", 1, (short) 1, 1,
                 "a");
-        return new ProjectionLag(kafka, List.of(stores), new OpsSettings(), meters,
+        return new ProjectionLag(kafka, RegionSettings.primary(kafka), List.of(stores), new OpsSettings(), meters,
                 new StoreGuards(new CircuitBreakerSettings()));
     }
 

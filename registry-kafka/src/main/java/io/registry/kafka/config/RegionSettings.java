@@ -63,6 +63,12 @@ public class RegionSettings {
         }
     }
 
+    /** A lone primary region with every default (tools and tests that build settings by hand). */
+    public static RegionSettings primary(KafkaSettings kafka) {
+        return new RegionSettings(kafka, "local", "primary", "", "mirror", Duration.ofSeconds(5), Duration.ZERO, false,
+                "_registry_region", Duration.ofSeconds(2), "");
+    }
+
     public String name() {
         return name;
     }
