@@ -7,6 +7,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -39,34 +41,72 @@ public final class RegistryMain {
         DevSettings settings = DevSettings.fromEnvironment();
         System.out.println("registry dev: data directory " + settings.dataDir().toAbsolutePath()
                 + " (delete it to start empty)");
-        DevDatabase.ensureExists(settings);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
-                settings.kafkaPort());
-        System.out.println("registry dev: Kafka broker at " + broker.bootstrapServers());
-        Map<String, Object> props = new HashMap<>(RoleProperties.dev());
-        props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
-        props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
-        props.put("datasources.default.url", settings.jdbcUrl());
-        ApplicationContext context;
-        try {
-            context = startContext(props, true);
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
+        // Registered before anything starts: a stop during the (slow) start must still stop what already runs,
+        // the embedded Postgres above all, which would otherwise outlive this JVM.
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("registry dev: stopping");
-            try {
-                context.close();
-            } finally {
-                broker.close();
-                stopped.countDown();
-            }
+            closeAll(started);
+            stopped.countDown();
         }, "registry-dev-shutdown"));
+        Map<String, Object> props = new HashMap<>(RoleProperties.dev());
+        ApplicationContext context;
+        try {
+            DevPostgres postgres = startEmbeddedPostgresIfNeeded(settings);
+            if (postgres != null) {
+                started.push(postgres);
+            }
+            DevDatabase.ensureExists(settings);
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
+                    settings.kafkaPort());
+            started.push(broker);
+            System.out.println("registry dev: Kafka broker at " + broker.bootstrapServers());
+            props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
+            props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
+            props.put("datasources.default.url", settings.jdbcUrl());
+            if (!DevSettings.redisChoiceIsExplicit() && !TcpProbe.answers(settings.redisHost(), settings.redisPort())) {
+                props.put("registry.redis.enabled", false);
+                System.out.println("registry dev: no Redis at " + settings.redisHost() + ":" + settings.redisPort()
+                        + ", running without it (reads from Postgres and the in-process caches)");
+            }
+            context = startContext(props, true);
+            started.push(context::close);
+        } catch (Exception e) {
+            closeAll(started);
+            throw e;
+        }
         System.out.println("registry dev: ready on http://localhost:" + props.getOrDefault("micronaut.server.port",
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8081)));
         stopped.await();
+    }
+
+    /** Closes in reverse start order (API and streams, then the broker, then Postgres); each at most once. */
+    private static synchronized void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * A machine with only a JDK: when no Postgres answers at the configured (local) address, dev mode runs its own
+     * on that port, with its data next to the broker's so that both survive a restart together.
+     */
+    private static DevPostgres startEmbeddedPostgresIfNeeded(DevSettings settings) throws Exception {
+        if (TcpProbe.answers(settings.pgHost(), settings.pgPort()) || !settings.pgIsLocal()
+                || !settings.pgEmbeddedAllowed()) {
+            return null;
+        }
+        System.out.println("registry dev: no PostgreSQL at " + settings.pgHost() + ":" + settings.pgPort()
+                + ", starting an embedded one there (data in " + settings.embeddedPostgresData().toAbsolutePath()
+                + ")");
+        DevPostgres postgres = DevPostgres.start(settings.embeddedPostgresData(), settings.pgPort());
+        System.out.println("registry dev: embedded PostgreSQL running on port " + settings.pgPort());
+        return postgres;
     }
 
     /**

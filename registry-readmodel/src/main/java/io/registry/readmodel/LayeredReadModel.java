@@ -6,6 +6,7 @@ import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.readmodel.postgres.PostgresReadModel;
 import io.registry.readmodel.redis.RedisReadModel;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The read model API nodes inject: Redis first, Postgres when Redis has no answer. A miss in Redis may only mean
+ * The read model API nodes inject: Redis first, Postgres when Redis has no answer. With
+ * {@code registry.redis.enabled=false} (dev mode without a Redis) neither this nor any Redis bean exists, and
+ * {@link PostgresReadModel} is the read model. A miss in Redis may only mean
  * that Redis was wiped and is being rebuilt, so it is never taken as "not found"; Postgres decides. After a Redis
  * error, Redis is skipped for {@code registry.redis.fallback-cooldown} (default 1s) so that a Redis outage costs
  * one timeout, not one per request (API nodes should also keep {@code redis.timeout} short).
@@ -26,6 +29,7 @@ import java.util.function.Predicate;
  * <p>A non-empty answer from Redis is served as it is: while Redis rebuilds it may be older than Postgres, which
  * {@link #appliedSeq()} reflects by reporting the lower of the two sequences. Misses always cost a Postgres query.
  */
+@Requires(property = "registry.redis.enabled", notEquals = "false")
 @Primary
 @Singleton
 public class LayeredReadModel implements ReadModel {

@@ -1,6 +1,7 @@
 package io.registry.api.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * Liveness ({@code GET /health}), readiness ({@code GET /health/ready}: Kafka reachable and every projection
  * within {@code registry.health.max-projection-lag} of the log's end, each reported in the body) and Prometheus
- * metrics ({@code GET /metrics}).
+ * metrics ({@code GET /metrics}). With {@code registry.redis.enabled=false} the Redis projection is reported as
+ * {@code "DISABLED"}, which does not make the node unready.
  */
 @Controller
 @Produces({MediaType.APPLICATION_JSON, "*/*"})
@@ -27,9 +29,12 @@ public class OpsController {
     private final ProjectionLag lag;
     private final OpsSettings settings;
     private final PrometheusMeterRegistry prometheus;
+    private final boolean redisEnabled;
 
-    public OpsController(ProjectionLag lag, OpsSettings settings, PrometheusMeterRegistry prometheus) {
+    public OpsController(ProjectionLag lag, OpsSettings settings, PrometheusMeterRegistry prometheus,
+                         @Value("${registry.redis.enabled:true}") boolean redisEnabled) {
         this.lag = lag;
+        this.redisEnabled = redisEnabled;
         this.settings = settings;
         this.prometheus = prometheus;
     }
@@ -65,6 +70,9 @@ public class OpsController {
         for (Map.Entry<String, String> e : probe.projectionErrors().entrySet()) {
             up = false;
             projections.put(e.getKey(), Map.of("status", "DOWN", "error", e.getValue()));
+        }
+        if (!redisEnabled) {
+            projections.put("redis", Map.of("status", "DISABLED", "reason", "registry.redis.enabled=false"));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");

@@ -11,6 +11,7 @@ import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.concurrent.CompletionStage;
  * {@link RedisKeys} for the layout). A miss means "not in Redis", which may be "not yet rebuilt": callers that
  * must not answer 404 from a miss use {@code LayeredReadModel}.
  */
+@Requires(property = "registry.redis.enabled", notEquals = "false")
 @Singleton
 public class RedisReadModel implements ReadModel {
     /** Postgres sorts subjects COLLATE "C" and Redis sorted sets by bytes: both are code point order. */
