@@ -34,30 +34,31 @@ class DevModeWithoutServicesTest {
         String schema = avroRecord("Alone", field("a", "string"));
         int id;
         try {
-        try (DevProcess dev = DevProcess.start(env, httpPort, "alone-1", 300)) {
-            assertTrue(dev.output().contains("starting an embedded one"), dev.output());
-            assertTrue(dev.output().contains("running without it"), dev.output());
-            RegistryHttp http = new RegistryHttp(dev.baseUri);
-            RegistryHttp.Answer registered = http.register("alone-value", schema);
-            assertEquals(200, registered.status(), registered.raw());
-            id = registered.body().path("id").asInt();
-            assertEquals(schema, http.get("/subjects/alone-value/versions/1").body().path("schema").asText());
-            RegistryHttp.Answer ready = http.get("/health/ready");
-            assertEquals(200, ready.status(), ready.raw());
-            assertEquals("DISABLED", ready.body().path("projections").path("redis").path("status").asText(),
-                    ready.raw());
-            assertEquals("UP", ready.body().path("projections").path("postgres").path("status").asText(),
-                    ready.raw());
-        }
-        assertTrue(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")), "Postgres data in the data dir");
-        try (DevProcess dev = DevProcess.start(env, httpPort, "alone-2", 300)) {
-            RegistryHttp http = new RegistryHttp(dev.baseUri);
-            RegistryHttp.Answer read = http.get("/subjects/alone-value/versions/1");
-            assertEquals(200, read.status(), read.raw());
-            assertEquals(id, read.body().path("id").asInt());
-            assertEquals(schema, http.get("/schemas/ids/" + id).body().path("schema").asText());
-            assertEquals(200, http.register("alone-value", avroRecord("Alone", field("a", "string"),
-                    fieldWithDefault("b", "int", "0"))).status());
+            try (DevProcess dev = DevProcess.start(env, httpPort, "alone-1", 300)) {
+                assertTrue(dev.output().contains("starting an embedded one"), dev.output());
+                assertTrue(dev.output().contains("running without it"), dev.output());
+                RegistryHttp http = new RegistryHttp(dev.baseUri);
+                RegistryHttp.Answer registered = http.register("alone-value", schema);
+                assertEquals(200, registered.status(), registered.raw());
+                id = registered.body().path("id").asInt();
+                assertEquals(schema, http.get("/subjects/alone-value/versions/1").body().path("schema").asText());
+                RegistryHttp.Answer ready = http.get("/health/ready");
+                assertEquals(200, ready.status(), ready.raw());
+                assertEquals("DISABLED", ready.body().path("projections").path("redis").path("status").asText(),
+                        ready.raw());
+                assertEquals("UP", ready.body().path("projections").path("postgres").path("status").asText(),
+                        ready.raw());
+            }
+            assertTrue(Files.exists(dataDir.resolve("postgres").resolve("PG_VERSION")), "Postgres data in data dir");
+            try (DevProcess dev = DevProcess.start(env, httpPort, "alone-2", 300)) {
+                RegistryHttp http = new RegistryHttp(dev.baseUri);
+                RegistryHttp.Answer read = http.get("/subjects/alone-value/versions/1");
+                assertEquals(200, read.status(), read.raw());
+                assertEquals(id, read.body().path("id").asInt());
+                assertEquals(schema, http.get("/schemas/ids/" + id).body().path("schema").asText());
+                assertEquals(200, http.register("alone-value", avroRecord("Alone", field("a", "string"),
+                        fieldWithDefault("b", "int", "0"))).status());
+            }
         } finally {
             deleteTree(dataDir);
         }
