@@ -2,6 +2,7 @@ package io.registry.dev;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.registry.dev.backup.BackupCommands;
 import io.registry.kafka.embedded.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./registry dev|api|streams}. {@code dev} runs every role in one JVM around an embedded single-node
- * KRaft broker; {@code api} and {@code streams} run one role against configured Kafka, Postgres and Redis.
+ * {@code ./registry dev|api|streams|export|import}. {@code dev} runs every role in one JVM around an embedded
+ * single-node KRaft broker; {@code api} and {@code streams} run one role against configured Kafka, Postgres and
+ * Redis; {@code export} and {@code import} back a registry up to a file and restore it ({@link BackupCommands}).
  */
 public final class RegistryMain {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryMain.class);
@@ -30,11 +32,33 @@ public final class RegistryMain {
             case "dev" -> dev();
             case "api" -> run(RoleProperties.withoutOverridden(RoleProperties.api()), true);
             case "streams" -> run(RoleProperties.withoutOverridden(RoleProperties.streams()), false);
+            case "export" -> System.exit(backup(() -> BackupCommands.export(rest(args))));
+            case "import" -> System.exit(backup(() -> BackupCommands.importFile(rest(args))));
             default -> {
-                System.err.println("usage: registry dev|api|streams");
+                System.err.println("usage: registry dev|api|streams|export FILE|import FILE [--force] [--dry-run]");
                 System.exit(2);
             }
         }
+    }
+
+    private interface Command {
+        int run() throws Exception;
+    }
+
+    private static int backup(Command command) {
+        try {
+            return command.run();
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+            System.err.println("registry: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 2;
+        }
+    }
+
+    private static java.util.List<String> rest(String[] args) {
+        return java.util.Arrays.asList(args).subList(1, args.length);
     }
 
     private static void dev() throws Exception {
