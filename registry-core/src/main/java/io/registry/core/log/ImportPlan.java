@@ -7,6 +7,7 @@ import io.registry.core.schema.SchemaReference;
 import io.registry.core.subject.QualifiedSubject;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,16 @@ import java.util.Set;
  *   <li>{@link #softDeletes}: then the soft-deleted ones are deleted again;</li>
  *   <li>{@link #configs}: then the configs, after the registrations because a config's {@code alias} redirects
  *       its subject and its default/override metadata would be merged into the registered versions;</li>
- *   <li>{@link #subjectModes}, then the global mode: the dump's ({@link #globalMode}) or, when it has none, the one
- *       the target had before the import.</li>
+ *   <li>{@link #subjectModes}, then the modes of the {@link #importScopes}: the dump's ({@link #scopeModes}) or,
+ *       when it has none for a scope, the one the target had before the import.</li>
  * </ol>
+ * IMPORT mode is set on every scope the registrations need it in ({@link #importScopes}): the global scope (null)
+ * and the scope {@code :.ctx:} of each named context, since a context subject falls back to its context's mode and
+ * not to the global one.
  */
 public record ImportPlan(List<SchemaValue> registrations, List<SchemaKey> softDeletes,
-                         Map<String, ConfigValue> configs, Map<String, String> subjectModes, String globalMode) {
+                         Map<String, ConfigValue> configs, Map<String, String> subjectModes,
+                         List<String> importScopes, Map<String, String> scopeModes) {
 
     public static ImportPlan of(LogSnapshot snapshot) {
         List<SchemaValue> ordered = new ArrayList<>();
@@ -37,9 +42,30 @@ public record ImportPlan(List<SchemaValue> registrations, List<SchemaKey> softDe
         }
         List<SchemaKey> softDeletes = ordered.stream().filter(SchemaValue::deleted)
                 .map(v -> new SchemaKey(v.subject(), v.version())).toList();
-        Map<String, String> subjectModes = new LinkedHashMap<>(snapshot.modes());
-        String globalMode = subjectModes.remove(null);
-        return new ImportPlan(List.copyOf(ordered), softDeletes, snapshot.configs(), subjectModes, globalMode);
+        List<String> scopes = new ArrayList<>();
+        scopes.add(null);
+        for (SchemaValue v : ordered) {
+            String scope = QualifiedSubject.parentScope(v.subject());
+            if (!scopes.contains(scope)) {
+                scopes.add(scope);
+            }
+        }
+        Map<String, String> subjectModes = new LinkedHashMap<>();
+        Map<String, String> scopeModes = new LinkedHashMap<>();
+        snapshot.modes().forEach((subject, mode) -> (isScope(subject) ? scopeModes : subjectModes).put(subject, mode));
+        scopeModes.keySet().forEach(scope -> {
+            if (!scopes.contains(scope)) {
+                scopes.add(scope);
+            }
+        });
+        return new ImportPlan(List.copyOf(ordered), softDeletes, snapshot.configs(), subjectModes,
+                Collections.unmodifiableList(scopes), Collections.unmodifiableMap(scopeModes));
+    }
+
+    /** The global scope (null) or a context's own scope {@code :.ctx:}: what IMPORT is set on. */
+    public static boolean isScope(String subject) {
+        return subject == null || (!QualifiedSubject.parse(subject).isDefaultContext()
+                && QualifiedSubject.parse(subject).name().isEmpty());
     }
 
     /** Places a version after the versions it references (when the snapshot holds them). */
@@ -60,8 +86,4 @@ public record ImportPlan(List<SchemaValue> registrations, List<SchemaKey> softDe
         ordered.add(v);
     }
 
-    /** The number of API calls the plan makes (registrations, deletes, configs, subject modes). */
-    public int steps() {
-        return registrations.size() + softDeletes.size() + configs.size() + subjectModes.size();
-    }
 }

@@ -74,9 +74,21 @@ class LogDumpTest {
 
         ImportPlan plan = ImportPlan.of(s);
         assertEquals(List.of(new SchemaKey("a", 1)), plan.softDeletes());
-        assertEquals("READWRITE", plan.globalMode());
+        assertEquals(java.util.Arrays.asList((String) null), plan.importScopes());
+        assertEquals("READWRITE", plan.scopeModes().get(null));
         assertEquals(Map.of("b", "READONLY"), plan.subjectModes());
         assertEquals(3, plan.registrations().size());
+    }
+
+    @Test
+    void importModeGoesOnEveryContextScopeItsSubjectsFallBackTo() {
+        LogSnapshot s = LogSnapshot.of(events(
+                "{\"keytype\":\"SCHEMA\",\"subject\":\":.t:a\",\"version\":1,\"magic\":1}\t" + schema(":.t:a", 1, 1, "\\\"int\\\""),
+                "{\"keytype\":\"MODE\",\"subject\":\":.t:\",\"magic\":0}\t{\"mode\":\"READONLY\"}"));
+        ImportPlan plan = ImportPlan.of(s);
+        assertEquals(java.util.Arrays.asList(null, ":.t:"), plan.importScopes());
+        assertEquals(Map.of(":.t:", "READONLY"), plan.scopeModes());
+        assertTrue(plan.subjectModes().isEmpty());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -95,27 +96,35 @@ public final class LogImport {
             out.printf("config  %s: %s%n", scope(c.getKey()), configBody(c.getValue()));
         }
         plan.subjectModes().forEach((s, m) -> out.printf("mode    %s: %s%n", scope(s), m));
-        if (plan.globalMode() != null) {
-            out.printf("mode    (global): %s%n", plan.globalMode());
-        }
+        plan.scopeModes().forEach((s, m) -> out.printf("mode    %s: %s%n", scope(s), m));
         out.printf("dry run: %d versions to create, %d already there with the same id and schema, %d there "
                 + "differently; %d configs, %d modes; nothing written%n", create, same, differ, plan.configs().size(),
-                plan.subjectModes().size() + (plan.globalMode() == null ? 0 : 1));
+                plan.subjectModes().size() + plan.scopeModes().size());
     }
 
-    /** Replays the plan; the global mode is put back (or set to the dump's) even when a step fails. */
+    /**
+     * Replays the plan. The modes of the import scopes are put back (or set to the dump's) even when a step fails:
+     * a scope that had no mode of its own gets none again.
+     */
     public Result apply(ImportPlan plan) {
         List<String> problems = new ArrayList<>();
-        String before = registry.get("/mode").body().path("mode").asText("READWRITE");
-        expect(registry.put("/mode?force=true", mode("IMPORT")), 200, "set the global mode to IMPORT", problems);
-        if (!problems.isEmpty()) {
-            return new Result(0, 0, 0, 0, problems);
+        Map<String, String> before = new LinkedHashMap<>();
+        for (String scope : plan.importScopes()) {
+            RegistryClient.Answer a = registry.get(modePath(scope));
+            before.put(scope, a.status() == 200 ? a.body().path("mode").asText() : null);
         }
         int registered = 0;
         int deleted = 0;
         int configs = 0;
         int modes = 0;
         try {
+            for (String scope : plan.importScopes()) {
+                expect(registry.put(modePath(scope) + "?force=true", mode("IMPORT")), 200,
+                        "set the mode of " + scope(scope) + " to IMPORT", problems);
+            }
+            if (!problems.isEmpty()) {
+                return new Result(0, 0, 0, 0, problems);
+            }
             for (SchemaValue v : plan.registrations()) {
                 RegistryClient.Answer a = registry.post("/subjects/" + RegistryClient.segment(v.subject())
                         + "/versions", registration(v));
@@ -140,19 +149,31 @@ public final class LogImport {
                 }
             }
             for (Map.Entry<String, String> m : plan.subjectModes().entrySet()) {
-                if (expect(registry.put("/mode/" + RegistryClient.segment(m.getKey()) + "?force=true",
-                        mode(m.getValue())), 200, "mode of " + m.getKey(), problems)) {
+                if (expect(registry.put(modePath(m.getKey()) + "?force=true", mode(m.getValue())), 200,
+                        "mode of " + m.getKey(), problems)) {
                     modes++;
                 }
             }
         } finally {
-            String after = plan.globalMode() != null ? plan.globalMode() : before;
-            if (expect(registry.put("/mode?force=true", mode(after)), 200, "set the global mode to " + after,
-                    problems) && plan.globalMode() != null) {
-                modes++;
+            // context scopes first, the global scope (the first import scope) last
+            List<String> scopes = new ArrayList<>(plan.importScopes());
+            java.util.Collections.reverse(scopes);
+            for (String scope : scopes) {
+                String after = plan.scopeModes().containsKey(scope) ? plan.scopeModes().get(scope) : before.get(scope);
+                boolean done = after == null
+                        ? expect(registry.delete(modePath(scope)), 200, "remove the mode of " + scope(scope), problems)
+                        : expect(registry.put(modePath(scope) + "?force=true", mode(after)), 200,
+                                "set the mode of " + scope(scope) + " to " + after, problems);
+                if (done && plan.scopeModes().containsKey(scope)) {
+                    modes++;
+                }
             }
         }
         return new Result(registered, deleted, configs, modes, problems);
+    }
+
+    private static String modePath(String scope) {
+        return scope == null ? "/mode" : "/mode/" + RegistryClient.segment(scope);
     }
 
     private static boolean expect(RegistryClient.Answer a, int status, String what, List<String> problems) {
