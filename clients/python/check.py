@@ -318,9 +318,7 @@ def main():
         ("avro MessageSerializer round trip (Avro)", serde_avro_legacy),
         ("JSONSerializer + JSONDeserializer (JSON Schema)", serde_json),
         ("ProtobufDeserializer of a .proto registered as text", serde_protobuf_text),
-        ("ProtobufSerializer (registers a base64 FileDescriptorProto)", known_gap(
-            "POST /subjects/{s}/versions with a base64 FileDescriptorProto as the schema answers 42201",
-            serde_protobuf_serializer)),
+        ("ProtobufSerializer (registers a base64 FileDescriptorProto)", serde_protobuf_serializer),
     ]
     if HAS_FASTAVRO:
         steps.append(("schema_registry.avro AvroSerializer + AvroDeserializer (Avro)", serde_avro_fastavro))

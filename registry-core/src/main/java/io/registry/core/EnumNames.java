@@ -3,7 +3,7 @@ package io.registry.core;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Enum values as clients write them: any case, surrounding blanks ignored; anything else is no value. */
+/** Enum values as clients write them: any case, nothing else (no trimming: Confluent refuses "NONE "). */
 public final class EnumNames {
     private EnumNames() {
     }
@@ -13,7 +13,7 @@ public final class EnumNames {
             return Optional.empty();
         }
         try {
-            return Optional.of(Enum.valueOf(type, name.trim().toUpperCase(Locale.ROOT)));
+            return Optional.of(Enum.valueOf(type, name.toUpperCase(Locale.ROOT)));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

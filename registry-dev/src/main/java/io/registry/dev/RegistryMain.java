@@ -16,9 +16,12 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./registry dev|api|streams|export|import}. {@code dev} runs every role in one JVM around an embedded
- * single-node KRaft broker; {@code api} and {@code streams} run one role against configured Kafka, Postgres and
- * Redis; {@code export} and {@code import} back a registry up to a file and restore it ({@link BackupCommands}).
+ * {@code ./registry dev|api|streams [--security FILE]}, {@code ./registry audit verify} and
+ * {@code ./registry export|import FILE}. {@code dev} runs every role in one JVM around an embedded single-node KRaft
+ * broker; {@code api} and {@code streams} run one role against configured Kafka, Postgres and Redis;
+ * {@code --security FILE} applies a security configuration (README "Security"). {@code audit verify} walks the
+ * audit topic and exits non-zero at the first break of the hash chain. {@code export} and {@code import} back a
+ * registry up to a file and restore it ({@link BackupCommands}).
  */
 public final class RegistryMain {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryMain.class);
@@ -28,14 +31,26 @@ public final class RegistryMain {
 
     public static void main(String[] args) throws Exception {
         String role = args.length == 0 ? "dev" : args[0].toLowerCase(Locale.ROOT);
+        Map<String, Object> security;
+        try {
+            security = securityOption(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
         switch (role) {
-            case "dev" -> dev();
-            case "api" -> run(RoleProperties.withoutOverridden(RoleProperties.api()), true);
-            case "streams" -> run(RoleProperties.withoutOverridden(RoleProperties.streams()), false);
+            case "dev" -> dev(security);
+            case "api" -> run(with(RoleProperties.withoutOverridden(RoleProperties.api()), security), true);
+            case "streams" -> run(with(RoleProperties.withoutOverridden(RoleProperties.streams()), security), false);
+            case "audit" -> System.exit(AuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+                    System.out, System.err));
             case "export" -> System.exit(backup(() -> BackupCommands.export(rest(args))));
             case "import" -> System.exit(backup(() -> BackupCommands.importFile(rest(args))));
             default -> {
-                System.err.println("usage: registry dev|api|streams|export FILE|import FILE [--force] [--dry-run]");
+                System.err.println("usage: registry dev|api|streams [--security FILE] | registry audit verify "
+                        + "[--bootstrap-servers HOST:PORT] [--topic NAME] | registry export FILE | registry import FILE "
+                        + "[--url URL] [--force] [--dry-run]");
                 System.exit(2);
             }
         }
@@ -61,7 +76,30 @@ public final class RegistryMain {
         return java.util.Arrays.asList(args).subList(1, args.length);
     }
 
-    private static void dev() throws Exception {
+    /** {@code --security FILE} anywhere after the role: its settings, else none. */
+    static Map<String, Object> securityOption(String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--security")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--security needs a file");
+                }
+                Path file = Path.of(args[i + 1]);
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    throw new IllegalArgumentException("--security: no such file " + file.toAbsolutePath());
+                }
+                return SecurityConfigFile.load(file);
+            }
+        }
+        return Map.of();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> props, Map<String, Object> security) {
+        Map<String, Object> all = new HashMap<>(props);
+        all.putAll(security);
+        return all;
+    }
+
+    private static void dev(Map<String, Object> security) throws Exception {
         DevSettings settings = DevSettings.fromEnvironment();
         System.out.println("registry dev: data directory " + settings.dataDir().toAbsolutePath()
                 + " (delete it to start empty)");
@@ -89,6 +127,10 @@ public final class RegistryMain {
             props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
             props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
             props.put("datasources.default.url", settings.jdbcUrl());
+            props.putAll(security);
+            if (!security.isEmpty()) {
+                System.out.println("registry dev: security on (" + security.size() + " settings from --security)");
+            }
             if (!DevSettings.redisChoiceIsExplicit() && !TcpProbe.answers(settings.redisHost(), settings.redisPort())) {
                 props.put("registry.redis.enabled", false);
                 System.out.println("registry dev: no Redis at " + settings.redisHost() + ":" + settings.redisPort()

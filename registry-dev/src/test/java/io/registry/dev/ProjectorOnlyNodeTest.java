@@ -31,7 +31,7 @@ class ProjectorOnlyNodeTest {
             Map<String, Object> props = new HashMap<>(stack.properties());
             props.putAll(ReadModelProperties.of(database, redis));
             props.put("registry.sequencer.enabled", false);
-            try (SequencerProcess node = SequencerProcess.start(props, "projector-only-" + stack.id)) {
+            try (RegistryProcess node = RegistryProcess.streams(props, "projector-only-" + stack.id)) {
                 long deadline = System.currentTimeMillis() + 60_000;
                 while (!(schemasIn(database) == 1 && redis.commands().exists(redis.prefix() + "schema:1") == 1)) {
                     assertTrue(node.alive(), "the projector-only node exited; see " + node.log);

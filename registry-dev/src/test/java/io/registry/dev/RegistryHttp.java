@@ -21,8 +21,25 @@ final class RegistryHttp {
     private final URI base;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private final Map<String, String> defaultHeaders;
+
     RegistryHttp(URI base) {
+        this(base, Map.of());
+    }
+
+    private RegistryHttp(URI base, Map<String, String> defaultHeaders) {
         this.base = base;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** The same client sending {@code Authorization: <authorization>} on every request. */
+    RegistryHttp withAuthorization(String authorization) {
+        return new RegistryHttp(base, Map.of("Authorization", authorization));
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     record Answer(int status, JsonNode body, String raw, HttpResponse<String> response) {
@@ -50,6 +67,13 @@ final class RegistryHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    Answer post(String path, Object body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", V1)
+                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+        headers.forEach(b::header);
+        return send(b);
+    }
+
     Answer postRaw(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -74,6 +98,7 @@ final class RegistryHttp {
 
     private Answer send(HttpRequest.Builder builder) {
         try {
+            defaultHeaders.forEach(builder::header);
             HttpResponse<String> r = client.send(builder.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body;

@@ -53,8 +53,10 @@ public final class RegistryStack implements AutoCloseable {
         return baseUri;
     }
 
+    /** The shared test broker, unless the overrides point this stack at another cluster. */
     String bootstrapServers() {
-        return SharedTestKafka.get().bootstrapServers();
+        Object own = overrides.get("registry.kafka.bootstrap-servers");
+        return own != null ? own.toString() : SharedTestKafka.get().bootstrapServers();
     }
 
     /** Properties of every role, for this stack's topics, database and key prefix. */
@@ -65,6 +67,7 @@ public final class RegistryStack implements AutoCloseable {
         p.put("registry.sequencer.state-dir", stateDir.resolve(topicSuffix).toString());
         p.put("registry.topics.commands", "_registry_commands_" + topicSuffix);
         p.put("registry.topics.replies", "_registry_replies_" + topicSuffix);
+        p.put("registry.topics.audit", auditTopic());
         p.put("registry.sequencer.application-id", "registry-sequencer-" + topicSuffix);
         p.putAll(ReadModelProperties.of(database, redis));
         p.put("micronaut.server.port", -1);
@@ -72,6 +75,21 @@ public final class RegistryStack implements AutoCloseable {
         p.put("registry.projector.enabled", true);
         p.put("flyway.datasources.default.enabled", true);
         p.putAll(overrides);
+        return p;
+    }
+
+    /**
+     * Properties of a sequencer-only node in its own JVM (see {@link RegistryProcess}) for this stack, with its own
+     * local state directory (as on another machine: it restores the index from its changelog).
+     */
+    Map<String, Object> sequencerNodeProperties(String name, Map<String, Object> extra) {
+        Map<String, Object> p = properties();
+        p.put("registry.sequencer.enabled", true);
+        p.put("registry.projector.enabled", false);
+        p.put("flyway.datasources.default.enabled", false);
+        p.remove("micronaut.server.port");
+        p.put("registry.sequencer.state-dir", stateDir.resolve(name).toString());
+        p.putAll(extra);
         return p;
     }
 
@@ -101,6 +119,11 @@ public final class RegistryStack implements AutoCloseable {
         topicSuffix = id + "-" + UUID.randomUUID().toString().substring(0, 4);
         logTopic = "_schemas_" + topicSuffix;
         startContext();
+    }
+
+    /** This stack's audit topic (the chain spans log restarts, as it would on one cluster). */
+    String auditTopic() {
+        return "_registry_audit_" + id;
     }
 
     ApplicationContext context() {

@@ -433,6 +433,6 @@ class V1ApiTest extends FullStackTest {
         assertTrue(text.contains("uri=\"/api/v1/validate/{id}\""), text);
         assertTrue(text.contains("registry_validations_total{result=\"valid\",schema_type=\"json\"}"), text);
         assertTrue(text.contains("registry_projection_lag_offsets{projection=\"postgres\"}"), text);
-        assertTrue(text.contains("registry_sequencer_outcomes_total{outcome=\"registered\"}"), text);
+        assertTrue(text.contains("registry_sequencer_outcomes_total{error_code=\"none\",outcome=\"registered\"}"), text);
     }
 }

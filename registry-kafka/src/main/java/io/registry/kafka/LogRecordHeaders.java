@@ -27,4 +27,23 @@ public final class LogRecordHeaders {
         headers.add(LogHeaders.TIMESTAMP, LogHeaders.encodeLong(timestampMs));
         return headers;
     }
+
+    /**
+     * When the sequencer decided the record ({@link LogHeaders#TIMESTAMP}), else {@code fallbackMs} (the Kafka
+     * record's own timestamp: a log adopted from Confluent has no such header).
+     */
+    public static long timestampMs(Headers headers, long fallbackMs) {
+        var header = headers.lastHeader(LogHeaders.TIMESTAMP);
+        if (header == null || header.value() == null || header.value().length != Long.BYTES) {
+            return fallbackMs;
+        }
+        return LogHeaders.decodeLong(header.value());
+    }
+
+    /** The same with the audit chain's hash of this record ({@code hashHex}: 64 hex digits). */
+    public static Headers of(long seq, String requestId, String principal, long timestampMs, String hashHex) {
+        Headers headers = of(seq, requestId, principal, timestampMs);
+        headers.add(LogHeaders.HASH, java.util.HexFormat.of().parseHex(hashHex));
+        return headers;
+    }
 }

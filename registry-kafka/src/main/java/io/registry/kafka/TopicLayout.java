@@ -3,17 +3,31 @@ package io.registry.kafka;
 import java.util.Objects;
 
 /**
- * Names and settings of the registry's three topics (DESIGN §3): the compacted single-partition log, the command
- * topic the sequencer consumes, and the reply topic the API nodes wait on.
+ * Names and settings of the registry's topics (DESIGN §3): the compacted single-partition log, the command
+ * topic the sequencer consumes, the reply topic the API nodes wait on, and the uncompacted audit topic (the hash
+ * chain over every log record, kept whole although compaction drops superseded log records).
  *
  * @param replyPartitions    partitions of the reply topic (API nodes spread their reply traffic over them)
  * @param replicationFactor  for all three topics (3 in production, 1 on a single dev/test broker)
  * @param minInsyncReplicas  {@code min.insync.replicas} for all three topics (2 in production)
+ * @param audit              the audit topic (1 partition, never compacted, kept forever)
  */
 public record TopicLayout(String log, String commands, String replies, int replyPartitions,
-                          short replicationFactor, int minInsyncReplicas) {
+                          short replicationFactor, int minInsyncReplicas, String audit) {
+    public static final String DEFAULT_AUDIT = "_registry_audit";
+
+    /** With the default audit topic name. */
+    public TopicLayout(String log, String commands, String replies, int replyPartitions, short replicationFactor,
+                       int minInsyncReplicas) {
+        this(log, commands, replies, replyPartitions, replicationFactor, minInsyncReplicas, DEFAULT_AUDIT);
+    }
 
     public TopicLayout {
+        requireName(audit, "audit");
+        if (audit.equals(log) || audit.equals(commands) || audit.equals(replies)) {
+            throw new IllegalArgumentException("The audit topic must differ from the log, commands and replies topics: "
+                    + audit);
+        }
         requireName(log, "log");
         requireName(commands, "commands");
         requireName(replies, "replies");

@@ -39,6 +39,13 @@ final class TopicSpecs {
                 TopicConfig.RETENTION_MS_CONFIG, SHORT_RETENTION_MS,
                 TopicConfig.SEGMENT_MS_CONFIG, SHORT_SEGMENT_MS,
                 TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr));
-        return List.of(log, commands, replies);
+        NewTopic audit = new NewTopic(layout.audit(), 1, layout.replicationFactor()).configs(Map.of(
+                // One partition: the chain is one order. Never compacted or expired: it is the audit trail.
+                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG, "-1",
+                TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, minIsr,
+                TopicConfig.UNCLEAN_LEADER_ELECTION_ENABLE_CONFIG, "false"));
+        return List.of(log, commands, replies, audit);
     }
 }

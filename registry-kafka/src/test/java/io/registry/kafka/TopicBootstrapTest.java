@@ -50,7 +50,7 @@ class TopicBootstrapTest {
         String id = UUID.randomUUID().toString().substring(0, 8);
         TopicLayout d = TopicLayout.defaults();
         return new TopicLayout(d.log() + "-" + id, d.commands() + "-" + id, d.replies() + "-" + id,
-                d.replyPartitions(), d.replicationFactor(), d.minInsyncReplicas());
+                d.replyPartitions(), d.replicationFactor(), d.minInsyncReplicas(), d.audit() + "-" + id);
     }
 
     @Test
@@ -75,6 +75,10 @@ class TopicBootstrapTest {
             assertEquals("600000", c.get("segment.ms").value(), shortLived);
             assertEquals("1", c.get("min.insync.replicas").value(), shortLived);
         }
+        Config audit = config(layout.audit());
+        assertEquals("delete", audit.get("cleanup.policy").value());
+        assertEquals("-1", audit.get("retention.ms").value(), "the audit trail is kept forever");
+        assertEquals("-1", audit.get("retention.bytes").value());
     }
 
     @Test
@@ -151,7 +155,7 @@ class TopicBootstrapTest {
     @Test
     void replicationFactorAboveTheBrokerCountIsAClearError() {
         TopicLayout d = uniqueLayout();
-        TopicLayout layout = new TopicLayout(d.log(), d.commands(), d.replies(), 4, (short) 3, 2);
+        TopicLayout layout = new TopicLayout(d.log(), d.commands(), d.replies(), 4, (short) 3, 2, d.audit());
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> TopicBootstrap.ensureTopics(bootstrap, layout, TIMEOUT));
         assertTrue(e.getMessage().startsWith("Cannot create topic " + layout.log()), e.getMessage());

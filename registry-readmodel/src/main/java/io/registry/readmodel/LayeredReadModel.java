@@ -1,9 +1,10 @@
 package io.registry.readmodel;
 
 import io.micronaut.context.annotation.Primary;
-import io.micronaut.context.annotation.Value;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue.ConfigValue;
+import io.registry.readmodel.availability.StoreGuards;
+import io.registry.readmodel.availability.StoreUnavailableException;
 import io.registry.readmodel.postgres.PostgresReadModel;
 import io.registry.readmodel.redis.RedisReadModel;
 import io.micronaut.context.annotation.Requires;
@@ -11,10 +12,14 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -22,9 +27,14 @@ import java.util.function.Predicate;
  * The read model API nodes inject: Redis first, Postgres when Redis has no answer. With
  * {@code registry.redis.enabled=false} (dev mode without a Redis) neither this nor any Redis bean exists, and
  * {@link PostgresReadModel} is the read model. A miss in Redis may only mean
- * that Redis was wiped and is being rebuilt, so it is never taken as "not found"; Postgres decides. After a Redis
- * error, Redis is skipped for {@code registry.redis.fallback-cooldown} (default 1s) so that a Redis outage costs
- * one timeout, not one per request (API nodes should also keep {@code redis.timeout} short).
+ * that Redis was wiped and is being rebuilt, so it is never taken as "not found" while Postgres can decide.
+ *
+ * <p>Each store is behind its circuit breaker (see {@code StoreGuard}): a store that is down fails at once, so an
+ * outage costs one timeout, not one per request. Redis down: every read is answered by Postgres. Postgres down: a
+ * read Redis answers is served; a miss in Redis is served as "not found" only when Redis is complete, i.e. has
+ * applied at least the highest sequence this node has seen any projection apply (a Redis being rebuilt is not);
+ * otherwise, and when both are down, {@link StoreUnavailableException} (503), never a "not found" caused by the
+ * outage.
  *
  * <p>A non-empty answer from Redis is served as it is: while Redis rebuilds it may be older than Postgres, which
  * {@link #appliedSeq()} reflects by reporting the lower of the two sequences. Misses always cost a Postgres query.
@@ -32,20 +42,20 @@ import java.util.function.Predicate;
 @Requires(property = "registry.redis.enabled", notEquals = "false")
 @Primary
 @Singleton
-public class LayeredReadModel implements ReadModel {
+public class LayeredReadModel implements ReadModel, ProjectionProgress {
     private static final Logger LOG = LoggerFactory.getLogger(LayeredReadModel.class);
 
     private final RedisReadModel redis;
     private final PostgresReadModel postgres;
-    private final long cooldownNanos;
-    private volatile long skipRedisUntil;
+    /** The highest sequence this node has seen a projection apply: Redis at or past it has every answer. */
+    private final AtomicLong highestSeen = new AtomicLong();
+    /** Reads answered by each layer, for metrics (plain adders: one increment on the read path). */
+    private final LongAdder servedByRedis = new LongAdder();
+    private final LongAdder servedByPostgres = new LongAdder();
 
-    public LayeredReadModel(RedisReadModel redis, PostgresReadModel postgres,
-                            @Value("${registry.redis.fallback-cooldown:1s}") Duration cooldown) {
+    public LayeredReadModel(RedisReadModel redis, PostgresReadModel postgres) {
         this.redis = redis;
         this.postgres = postgres;
-        this.cooldownNanos = cooldown.toNanos();
-        this.skipRedisUntil = System.nanoTime();
     }
 
     @Override
@@ -103,45 +113,108 @@ public class LayeredReadModel implements ReadModel {
         return read(r -> r.versionExtras(subject, version), Optional::isPresent);
     }
 
+    /** Postgres keeps the only reverse index; without it the caller scans (Redis), as for any model without one. */
     @Override
     public Optional<List<Integer>> referencedBy(String subject, int version) {
-        return postgres.referencedBy(subject, version);
+        servedByPostgres.increment();
+        try {
+            return postgres.referencedBy(subject, version);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
+    /** Only Postgres knows it: 503 while Postgres is down. */
     @Override
     public int maxSchemaId(String context) {
+        servedByPostgres.increment();
         return postgres.maxSchemaId(context);
     }
 
-    /** What both layers have applied: an answer may come from either, so only the lower sequence is guaranteed. */
+    /**
+     * What the stores that are up have applied: an answer may come from either, so only the lower sequence is
+     * guaranteed. @throws StoreUnavailableException when neither answers
+     */
     @Override
     public long appliedSeq() {
-        long fromPostgres = postgres.appliedSeq();
-        Optional<Long> fromRedis = fromRedis(ReadModel::appliedSeq);
-        return fromRedis.map(seq -> Math.min(seq, fromPostgres)).orElse(fromPostgres);
+        long lowest = Long.MAX_VALUE;
+        for (OptionalLong seq : appliedSeqs().values()) {
+            if (seq.isPresent()) {
+                lowest = Math.min(lowest, seq.getAsLong());
+            }
+        }
+        if (lowest == Long.MAX_VALUE) {
+            throw new StoreUnavailableException(StoreGuards.REDIS + "+" + StoreGuards.POSTGRES,
+                    "no store answered", null);
+        }
+        return lowest;
+    }
+
+    @Override
+    public Map<String, OptionalLong> appliedSeqs() {
+        Map<String, OptionalLong> seqs = new LinkedHashMap<>();
+        seqs.put(StoreGuards.REDIS, appliedSeqOf(redis));
+        seqs.put(StoreGuards.POSTGRES, appliedSeqOf(postgres));
+        return seqs;
+    }
+
+    private OptionalLong appliedSeqOf(ReadModel store) {
+        try {
+            long seq = store.appliedSeq();
+            highestSeen.accumulateAndGet(seq, Math::max);
+            return OptionalLong.of(seq);
+        } catch (RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     private <T> T read(Function<ReadModel, T> query, Predicate<T> found) {
-        Optional<T> cached = fromRedis(query);
-        if (cached.isPresent() && found.test(cached.get())) {
-            return cached.get();
-        }
-        return query.apply(postgres);
-    }
-
-    /** Empty when Redis is skipped or fails; a failure starts the cooldown. */
-    private <T> Optional<T> fromRedis(Function<ReadModel, T> query) {
-        if (System.nanoTime() - skipRedisUntil < 0) {
-            return Optional.empty();
+        T fromRedis = null;
+        RuntimeException redisFailure = null;
+        try {
+            fromRedis = query.apply(redis);
+            if (found.test(fromRedis)) {
+                servedByRedis.increment();
+                return fromRedis;
+            }
+        } catch (RuntimeException e) {
+            // Down or failing, Redis is only a cache in front of Postgres.
+            redisFailure = e;
+            if (!(e instanceof StoreUnavailableException)) {
+                LOG.warn("Redis read failed, reading from Postgres: {}", e.toString());
+            }
         }
         try {
-            return Optional.of(query.apply(redis));
-        } catch (RuntimeException e) {
-            skipRedisUntil = System.nanoTime() + cooldownNanos;
-            LOG.warn("Redis read failed, reading from Postgres for the next {} ms: {}",
-                    Duration.ofNanos(cooldownNanos).toMillis(), e.toString());
-            return Optional.empty();
+            T fromPostgres = query.apply(postgres);
+            servedByPostgres.increment();
+            return fromPostgres;
+        } catch (StoreUnavailableException postgresDown) {
+            if (redisFailure == null && redisIsComplete()) {
+                return fromRedis;
+            }
+            if (redisFailure != null) {
+                throw new StoreUnavailableException(StoreGuards.REDIS + "+" + StoreGuards.POSTGRES,
+                        "Redis: " + redisFailure.getMessage() + "; Postgres: " + postgresDown.getMessage(),
+                        postgresDown);
+            }
+            throw postgresDown;
         }
+    }
+
+    /** Redis has applied everything this node has seen applied, so its miss is a real "not found". */
+    private boolean redisIsComplete() {
+        OptionalLong seq = appliedSeqOf(redis);
+        return seq.isPresent() && seq.getAsLong() > 0 && seq.getAsLong() >= highestSeen.get();
+    }
+
+    /** Reads answered by Redis. */
+    public long servedByRedis() {
+        return servedByRedis.sum();
+    }
+
+    /** Reads answered by Postgres (Redis failed or had no answer, or a Postgres-only query). */
+    public long servedByPostgres() {
+        return servedByPostgres.sum();
     }
 
     private static boolean notEmpty(Collection<?> values) {

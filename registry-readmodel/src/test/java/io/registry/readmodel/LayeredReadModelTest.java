@@ -14,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,8 +78,7 @@ class LayeredReadModelTest {
             RedisReadModel broken = new RedisReadModel(closed, env.bean(RedisKeys.class));
             assertThrows(RuntimeException.class, () -> broken.schemaById(1));
 
-            LayeredReadModel layered = new LayeredReadModel(broken, env.bean(PostgresReadModel.class),
-                    Duration.ofSeconds(1));
+            LayeredReadModel layered = new LayeredReadModel(broken, env.bean(PostgresReadModel.class));
             assertAnswersFromPostgres(layered);
             assertEquals(4, layered.appliedSeq());
         } finally {

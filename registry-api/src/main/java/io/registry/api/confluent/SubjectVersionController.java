@@ -14,6 +14,7 @@ import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryException;
 import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.read.ProjectionWatermark;
+import io.registry.api.read.ReadCounters;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SchemaByIdCache;
 import io.registry.api.read.SubjectAliases;
@@ -56,6 +57,7 @@ public class SubjectVersionController {
     private final SchemaByIdCache cache;
     private final Executor blocking;
     private final ProjectionWatermark watermark;
+    private final ReadCounters counters;
     private final Cache<String, Answer> answers = Caffeine.newBuilder().maximumSize(10_000).build();
     /**
      * A version's {@code metadata}/{@code ruleSet} (Postgres only), keyed by subject, version and schema id; filled
@@ -68,7 +70,8 @@ public class SubjectVersionController {
 
     public SubjectVersionController(RegistryReads reads, @Nullable RedisReadModel redis, SchemaByIdCache cache,
                                     @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark,
-                                    SubjectAliases aliases) {
+                                    SubjectAliases aliases, ReadCounters counters) {
+        this.counters = counters;
         this.reads = reads;
         this.aliases = aliases;
         this.redis = redis;
@@ -88,8 +91,10 @@ public class SubjectVersionController {
         long seq = watermark.applied();
         Answer hit = answers.getIfPresent(key);
         if (hit != null && hit.seq() == seq) {
+            counters.answerHit();
             return CompletableFuture.completedFuture(JsonResponses.ok(hit.body()));
         }
+        counters.answerMiss();
         CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
         try {
             // The subject's alias (if any) is read alongside its versions; an aliased subject takes the blocking
@@ -99,6 +104,7 @@ public class SubjectVersionController {
                     .whenComplete((versions, error) -> {
                 byte[] fast = error == null && versions != null ? fromRedis(versions, version) : null;
                 if (fast != null) {
+                    counters.redisFastRead();
                     answers.put(key, new Answer(seq, fast));
                     answer.complete(JsonResponses.ok(fast));
                 } else {

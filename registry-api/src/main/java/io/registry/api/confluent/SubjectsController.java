@@ -200,7 +200,7 @@ public class SubjectsController {
                 && request.metadata() == null && request.ruleSet() == null;
         if (plain) {
             // Idempotent repeat: answered from the projection without a round trip through the log.
-            Optional<SubjectVersion> existing = reads.findInSubject(subject, parsed, false);
+            Optional<SubjectVersion> existing = reads.findRepeat(subject, parsed);
             if (existing.isPresent()) {
                 return JsonResponses.ok(Map.of("id", existing.get().schemaId()));
             }

@@ -10,8 +10,6 @@ import io.registry.api.write.WriteResult;
  * {@code X-Registry-Min-Seq}; when this region's projections were not there yet, it says so.
  */
 final class WriteResponses {
-    static final String PROJECTION = "X-Registry-Projection";
-
     private WriteResponses() {
     }
 
@@ -19,7 +17,7 @@ final class WriteResponses {
         MutableHttpResponse<byte[]> response = JsonResponses.ok(body)
                 .header(ConsistencyFilter.SEQ, Long.toString(result.seq()));
         if (!result.visible()) {
-            response.header(PROJECTION, "pending");
+            response.header(WriteResult.PROJECTION_HEADER, result.projectionHeader());
         }
         return response;
     }

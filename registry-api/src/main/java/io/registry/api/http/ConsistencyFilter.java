@@ -54,11 +54,12 @@ public class ConsistencyFilter {
         if (watermark.applied() >= minSeq) {
             return next.proceed();
         }
-        CompletableFuture<Boolean> reached = watermark.await(minSeq, maxWait).handle((seq, error) -> {
-            if (error != null) {
+        // The stores that are up must have got there (a store that is down serves nothing)
+        CompletableFuture<Boolean> reached = watermark.await(minSeq, maxWait).handle((visibility, error) -> {
+            if (error != null || visibility.seq() < minSeq) {
                 return false;
             }
-            request.setAttribute(SEQ_AT_START, seq);
+            request.setAttribute(SEQ_AT_START, visibility.seq());
             return true;
         });
         return Mono.fromFuture(reached).flatMap(ok -> ok

@@ -9,9 +9,13 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
 import io.registry.core.command.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import java.net.URISyntaxException;
 
 /**
  * Every error leaves as a Confluent error body: clients parse {@code error_code}, and a framework-shaped body
@@ -24,7 +28,12 @@ public class ErrorHandlers {
 
     @Error(global = true)
     public HttpResponse<byte[]> registry(HttpRequest<?> request, RegistryException e) {
-        return JsonResponses.error(e.httpStatus(), e.errorCode(), e.getMessage());
+        var response = JsonResponses.error(e.httpStatus(), e.errorCode(), e.getMessage());
+        // Every 503 is transient (a store, Kafka or the primary region out of reach): say when to come back.
+        if (e.httpStatus() == 503 && response.getHeaders().get("Retry-After") == null) {
+            response.header("Retry-After", "1");
+        }
+        return response;
     }
 
     @Error(global = true)
@@ -40,6 +49,24 @@ public class ErrorHandlers {
     @Error(global = true)
     public HttpResponse<byte[]> status(HttpRequest<?> request, HttpStatusException e) {
         return JsonResponses.error(e.getStatus().getCode(), e.getStatus().getCode(), e.getMessage());
+    }
+
+    /** A request target Netty accepted but {@link java.net.URI} does not (e.g. {@code /subjects/%zz}). */
+    @Error(global = true)
+    public HttpResponse<byte[]> malformedUri(HttpRequest<?> request, URISyntaxException e) {
+        return JsonResponses.error(ErrorCode.BAD_REQUEST, "Malformed request URI: " + e.getMessage());
+    }
+
+    /**
+     * A request Netty's decoders refuse after Micronaut took it (e.g. {@code Content-Encoding: gzip} over a body
+     * that is not gzip): the client's fault, not ours.
+     */
+    @Error(global = true)
+    public HttpResponse<byte[]> undecodable(HttpRequest<?> request, DecoderException e) {
+        if (e instanceof TooLongFrameException) {
+            return JsonResponses.error(413, 413, "Request too large: " + e.getMessage());
+        }
+        return JsonResponses.error(ErrorCode.BAD_REQUEST, "Undecodable request: " + e.getMessage());
     }
 
     @Error(global = true, status = HttpStatus.NOT_FOUND)

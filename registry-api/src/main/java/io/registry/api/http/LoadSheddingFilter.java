@@ -23,6 +23,8 @@ public class LoadSheddingFilter implements Ordered {
     private static final String COUNTED = "registry.in-flight";
 
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** Requests refused with 503 (this filter answers before Micronaut's HTTP metrics filter sees them). */
+    private final java.util.concurrent.atomic.LongAdder shed = new java.util.concurrent.atomic.LongAdder();
     private final int maxInFlight;
 
     public LoadSheddingFilter(@Value("${registry.api.max-in-flight:128}") int maxInFlight) {
@@ -37,6 +39,7 @@ public class LoadSheddingFilter implements Ordered {
         }
         if (inFlight.incrementAndGet() > maxInFlight) {
             inFlight.decrementAndGet();
+            shed.increment();
             return JsonResponses.error(ErrorCode.UNAVAILABLE, "Too many requests in flight on this node ("
                     + maxInFlight + "); retry later").header("Retry-After", "1");
         }
@@ -55,6 +58,16 @@ public class LoadSheddingFilter implements Ordered {
     /** Requests admitted and not yet answered. */
     public int inFlight() {
         return inFlight.get();
+    }
+
+    /** Requests refused so far (for metrics). */
+    public long shed() {
+        return shed.sum();
+    }
+
+    /** The configured bound (0: off). */
+    public int maxInFlight() {
+        return maxInFlight;
     }
 
     @Override

@@ -17,10 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Liveness ({@code GET /health}), readiness ({@code GET /health/ready}: Kafka reachable and every projection
- * within {@code registry.health.max-projection-lag} of the log's end, each reported in the body) and Prometheus
- * metrics ({@code GET /metrics}). With {@code registry.redis.enabled=false} the Redis projection is reported as
- * {@code "DISABLED"}, which does not make the node unready.
+ * Liveness ({@code GET /health}: the process answers, whatever its stores do), readiness ({@code GET /health/ready}:
+ * Kafka reachable, both stores answering and every projection within {@code registry.health.max-projection-lag} of
+ * the log's end, each reported in the body; bounded by the probe's timeouts, see {@link ProjectionLag}) and
+ * Prometheus metrics ({@code GET /metrics}). With {@code registry.redis.enabled=false} Redis is reported as
+ * {@code "DISABLED"} (projection and store), which does not make the node unready.
  */
 @Controller
 @Produces({MediaType.APPLICATION_JSON, "*/*"})
@@ -47,7 +48,7 @@ public class OpsController {
     @Get("/health/ready")
     public HttpResponse<byte[]> ready() {
         ProjectionLag.Probe probe = lag.probe();
-        boolean up = probe.kafkaError() == null;
+        boolean up = probe.ready(settings.getMaxProjectionLag());
         Map<String, Object> kafka = new LinkedHashMap<>();
         kafka.put("status", probe.kafkaError() == null ? "UP" : "DOWN");
         kafka.put("log_end_offset", probe.endOffset());
@@ -57,26 +58,38 @@ public class OpsController {
         Map<String, Object> projections = new LinkedHashMap<>();
         for (Map.Entry<String, Checkpoint> e : probe.checkpoints().entrySet()) {
             long l = probe.lag(e.getKey());
-            boolean ok = l >= 0 && l <= settings.getMaxProjectionLag();
-            up &= ok;
+            boolean ok = probe.caughtUp(e.getKey(), settings.getMaxProjectionLag());
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("status", ok ? "UP" : "DOWN");
             p.put("next_offset", e.getValue().nextOffset());
             p.put("applied_seq", e.getValue().seq());
             p.put("lag_offsets", l);
+            p.put("lag_seconds", probe.lagSeconds(e.getKey()));
             p.put("max_lag_offsets", settings.getMaxProjectionLag());
             projections.put(e.getKey(), p);
         }
         for (Map.Entry<String, String> e : probe.projectionErrors().entrySet()) {
-            up = false;
             projections.put(e.getKey(), Map.of("status", "DOWN", "error", e.getValue()));
         }
+        // Each read-model store by name: DOWN when its projection's checkpoint could not be read (or its circuit
+        // is open), with the circuit breaker's state.
+        Map<String, Object> stores = new LinkedHashMap<>();
+        probe.circuits().forEach((store, circuit) -> {
+            Map<String, Object> s = new LinkedHashMap<>();
+            boolean reachable = !probe.projectionErrors().containsKey(store);
+            s.put("status", reachable ? "UP" : "DOWN");
+            s.put("circuit", circuit);
+            stores.put(store, s);
+        });
         if (!redisEnabled) {
-            projections.put("redis", Map.of("status", "DISABLED", "reason", "registry.redis.enabled=false"));
+            Map<String, Object> disabled = Map.of("status", "DISABLED", "reason", "registry.redis.enabled=false");
+            projections.put("redis", disabled);
+            stores.put("redis", disabled);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");
         body.put("kafka", kafka);
+        body.put("stores", stores);
         body.put("projections", projections);
         return HttpResponse.<byte[]>status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(JsonResponses.bytes(body)).contentType(MediaType.APPLICATION_JSON_TYPE);

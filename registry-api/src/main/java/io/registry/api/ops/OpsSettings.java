@@ -9,6 +9,7 @@ import java.time.Duration;
 public class OpsSettings {
     private long maxProjectionLag = 1000;
     private Duration kafkaTimeout = Duration.ofSeconds(2);
+    private Duration storeTimeout = Duration.ofSeconds(1);
 
     /** Most log offsets a projection may be behind the log's end and still be ready. */
     public long getMaxProjectionLag() {
@@ -25,5 +26,14 @@ public class OpsSettings {
 
     public void setKafkaTimeout(Duration kafkaTimeout) {
         this.kafkaTimeout = kafkaTimeout;
+    }
+
+    /** How long readiness waits for a store's checkpoint before it reports the store down. */
+    public Duration getStoreTimeout() {
+        return storeTimeout;
+    }
+
+    public void setStoreTimeout(Duration storeTimeout) {
+        this.storeTimeout = storeTimeout;
     }
 }

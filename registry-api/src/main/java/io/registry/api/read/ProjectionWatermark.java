@@ -1,17 +1,21 @@
 package io.registry.api.read;
 
 import io.registry.readmodel.ProgressNotices;
-import io.registry.readmodel.ReadModel;
+import io.registry.readmodel.ProjectionProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -19,6 +23,10 @@ import java.util.concurrent.locks.LockSupport;
  * serves every waiter, so waiting costs no thread per request. The projection stores announce each commit
  * ({@link ProgressNotices}): a notice wakes the poller, which then reads the checkpoints. Without notices it polls,
  * often while someone waits (read-your-writes) and slowly otherwise (for the {@code X-Registry-Seq} header).
+ *
+ * <p>A store that is down (its circuit open) is not waited for: reads are served by the stores that are up, so a
+ * wait ends when those have applied the sequence, and says which projections are still pending. While every store is
+ * down, waits end at once.
  */
 public final class ProjectionWatermark implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionWatermark.class);
@@ -26,15 +34,28 @@ public final class ProjectionWatermark implements AutoCloseable {
     private static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-    private final ReadModel readModel;
+    /**
+     * Where a wait ended: {@code seq} is what the stores that are up have applied; {@code pending} names the
+     * projections that have not applied the awaited sequence (down, or behind at the deadline), empty when all did.
+     */
+    public record Visibility(long seq, Set<String> pending) {
+        public boolean complete() {
+            return pending.isEmpty();
+        }
+    }
+
+    private record Progress(long applied, Map<String, OptionalLong> byStore) {
+    }
+
+    private final ProjectionProgress stores;
     /** Guarded by itself: adds and releases are short, and a lock keeps a waiter from being orphaned. */
-    private final TreeMap<Long, List<CompletableFuture<Long>>> waiters = new TreeMap<>();
+    private final TreeMap<Long, List<CompletableFuture<Visibility>>> waiters = new TreeMap<>();
     private final Thread poller;
-    private volatile long applied;
+    private volatile Progress progress = new Progress(0, Map.of());
     private volatile boolean running = true;
 
-    public ProjectionWatermark(ReadModel readModel, List<ProgressNotices> notices) {
-        this.readModel = readModel;
+    public ProjectionWatermark(ProjectionProgress stores, List<ProgressNotices> notices) {
+        this.stores = stores;
         this.poller = new Thread(this::poll, "registry-projection-watermark");
         this.poller.setDaemon(true);
         this.poller.start();
@@ -49,34 +70,72 @@ public final class ProjectionWatermark implements AutoCloseable {
         LockSupport.unpark(poller);
     }
 
-    /** The last sequence seen applied by every projection of this region (a lower bound of what reads reflect). */
+    /** The last sequence seen applied by every store that is up (a lower bound of what reads reflect). */
     public long applied() {
-        return applied;
+        return progress.applied();
     }
 
-    /** Completes when the projections reach {@code seq}, or exceptionally with a TimeoutException. */
-    public CompletableFuture<Long> await(long seq, Duration timeout) {
-        if (applied >= seq) {
-            return CompletableFuture.completedFuture(applied);
+    /**
+     * Completes when the stores that are up have applied {@code seq} (at once when none is up), naming the
+     * projections still pending; after {@code timeout}, completes with those that had not got there.
+     */
+    public CompletableFuture<Visibility> await(long seq, Duration timeout) {
+        Progress now = progress;
+        if (reached(now, seq)) {
+            return CompletableFuture.completedFuture(visibility(now, seq));
         }
-        CompletableFuture<Long> future = new CompletableFuture<>();
+        CompletableFuture<Visibility> future = new CompletableFuture<>();
         synchronized (waiters) {
             waiters.computeIfAbsent(seq, s -> new ArrayList<>()).add(future);
         }
         LockSupport.unpark(poller);
-        return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return future.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .exceptionallyCompose(error -> error instanceof TimeoutException
+                        ? CompletableFuture.completedFuture(visibility(progress, seq))
+                        : CompletableFuture.failedFuture(error));
+    }
+
+    /** Every store that is up has applied {@code seq}; vacuously true while none is up. */
+    private static boolean reached(Progress p, long seq) {
+        boolean anyUp = false;
+        for (OptionalLong s : p.byStore().values()) {
+            if (s.isPresent()) {
+                anyUp = true;
+                if (s.getAsLong() < seq) {
+                    return false;
+                }
+            }
+        }
+        // none up: nothing to wait for (but before the first poll, nothing is known yet)
+        return anyUp || !p.byStore().isEmpty();
+    }
+
+    private static Visibility visibility(Progress p, long seq) {
+        Set<String> pending = new LinkedHashSet<>();
+        p.byStore().forEach((store, s) -> {
+            if (s.isEmpty() || s.getAsLong() < seq) {
+                pending.add(store);
+            }
+        });
+        return new Visibility(p.applied(), pending);
     }
 
     private void poll() {
         while (running) {
             try {
-                long seen = readModel.appliedSeq();
-                if (seen > applied) {
-                    applied = seen;
+                Map<String, OptionalLong> byStore = stores.appliedSeqs();
+                long lowest = Long.MAX_VALUE;
+                for (OptionalLong s : byStore.values()) {
+                    if (s.isPresent()) {
+                        lowest = Math.min(lowest, s.getAsLong());
+                    }
                 }
+                // With every store down, reads reflect nothing newer than before: keep the last sequence.
+                long applied = lowest == Long.MAX_VALUE ? progress.applied() : Math.max(lowest, progress.applied());
+                progress = new Progress(applied, byStore);
                 release();
             } catch (RuntimeException e) {
-                LOG.debug("Reading the projection checkpoint failed", e);
+                LOG.debug("Reading the projection checkpoints failed", e);
             }
             boolean idle;
             synchronized (waiters) {
@@ -87,17 +146,24 @@ public final class ProjectionWatermark implements AutoCloseable {
     }
 
     private void release() {
-        long now = applied;
-        List<CompletableFuture<Long>> ready = new ArrayList<>();
+        Progress now = progress;
+        Map<Long, List<CompletableFuture<Visibility>>> ready = new TreeMap<>();
         synchronized (waiters) {
-            Map<Long, List<CompletableFuture<Long>>> reached = waiters.headMap(now, true);
-            reached.values().forEach(ready::addAll);
-            reached.clear();
+            for (Map.Entry<Long, List<CompletableFuture<Visibility>>> e : waiters.entrySet()) {
+                if (!reached(now, e.getKey())) {
+                    break; // ascending: a later sequence is not reached either
+                }
+                ready.put(e.getKey(), e.getValue());
+            }
+            ready.keySet().forEach(waiters::remove);
             // Waiters that timed out are done; drop them so the map does not grow.
             waiters.values().forEach(list -> list.removeIf(CompletableFuture::isDone));
             waiters.values().removeIf(List::isEmpty);
         }
-        ready.forEach(f -> f.complete(now));
+        ready.forEach((seq, futures) -> {
+            Visibility visibility = visibility(now, seq);
+            futures.forEach(f -> f.complete(visibility));
+        });
     }
 
     @Override

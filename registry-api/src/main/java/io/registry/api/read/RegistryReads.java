@@ -4,6 +4,7 @@ import io.registry.core.subject.CompatibilityRules;
 import io.registry.core.subject.QualifiedSubject;
 
 import io.registry.api.http.RegistryException;
+import io.registry.api.security.CurrentCaller;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.schema.ParsedSchema;
@@ -16,24 +17,40 @@ import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.availability.StoreUnavailableException;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The read operations controllers need, with Confluent's not-found semantics applied once, here. */
+/**
+ * The read operations controllers need, with Confluent's not-found semantics applied once, here. With security on,
+ * {@link #readModel()} is the caller's view: lists show only the subjects it may read ({@link CurrentCaller}).
+ */
 public final class RegistryReads {
     private final ReadModel readModel;
     private final SchemaByIdCache schemas;
     private final SchemaParser parser;
+    private final CurrentCaller caller;
 
     public RegistryReads(ReadModel readModel, SchemaByIdCache schemas, SchemaParser parser) {
+        this(readModel, schemas, parser, CurrentCaller.NONE);
+    }
+
+    public RegistryReads(ReadModel readModel, SchemaByIdCache schemas, SchemaParser parser, CurrentCaller caller) {
         this.readModel = readModel;
         this.schemas = schemas;
         this.parser = parser;
+        this.caller = caller;
     }
 
+    /** The read model as the current caller may see it (everything when security is off). */
     public ReadModel readModel() {
-        return readModel;
+        return caller.get().<ReadModel>map(c -> new VisibleReadModel(readModel, c::mayRead)).orElse(readModel);
+    }
+
+    /** Every subject (soft-deleted ones too) using the id in {@code context}, whoever asks: for access checks. */
+    public List<String> allSubjectsUsing(String context, int id) {
+        return readModel.usagesOf(context, id).stream().map(SubjectVersion::subject).distinct().toList();
     }
 
     public SchemaParser parser() {
@@ -83,7 +100,7 @@ public final class RegistryReads {
         if (qs.name().isEmpty() || (inDefault.isPresent() && usedBy(QualifiedSubject.DEFAULT_CONTEXT, id, qs.name()))) {
             return new Located(QualifiedSubject.DEFAULT_CONTEXT, inDefault.orElseThrow(RegistryException::schemaNotFound));
         }
-        for (String context : contexts()) {
+        for (String context : contextsOf(readModel)) {
             if (context.equals(QualifiedSubject.DEFAULT_CONTEXT)) {
                 continue;
             }
@@ -105,6 +122,10 @@ public final class RegistryReads {
      * and always present, as Confluent's {@code GET /contexts} lists them.
      */
     public List<String> contexts() {
+        return contextsOf(readModel());
+    }
+
+    private static List<String> contextsOf(ReadModel readModel) {
         java.util.TreeSet<String> named = new java.util.TreeSet<>();
         for (String subject : readModel.subjects(true)) {
             String context = QualifiedSubject.contextOf(subject);
@@ -230,9 +251,33 @@ public final class RegistryReads {
         return List.copyOf(ids);
     }
 
-    /** The request's {@code normalize}, else the config in effect for the subject (the policy in core). */
+    /**
+     * The request's {@code normalize}, else the config in effect for the subject (the policy in core,
+     * {@link EffectiveSettings}). While no store can answer, the request's own flag: this value only shapes the API's
+     * checks before a write is sent (parse errors, the idempotent repeat), and the sequencer applies the stored
+     * setting to the write itself, so a write is never held up by a store outage.
+     */
     public boolean normalize(String subject, boolean requested) {
-        return EffectiveSettings.normalize(readModel, subject, requested);
+        if (requested) {
+            return true;
+        }
+        try {
+            return EffectiveSettings.normalize(readModel, subject, false);
+        } catch (StoreUnavailableException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #findInSubject} for a registration's idempotent repeat, answered from the projection to save a round
+     * trip through the log; empty while no store can answer (the sequencer then answers the repeat itself).
+     */
+    public Optional<SubjectVersion> findRepeat(String subject, ParsedSchema schema) {
+        try {
+            return findInSubject(subject, schema, false);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     /** The level in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */

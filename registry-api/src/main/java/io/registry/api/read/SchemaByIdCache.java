@@ -7,6 +7,7 @@ import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
 /**
@@ -19,10 +20,16 @@ import java.util.function.Function;
  *
  * <p>Each entry also keeps its {@code GET /schemas/ids/{id}} answer, serialized once ({@link #cachedBody}), so a
  * hit is served from the Netty event loop with no thread hop, no read-model call and no serialization.
+ *
+ * <p>It counts answers served from the cache ({@link #hits}) and reads that went to the read model
+ * ({@link #misses}); a lookup that only peeks ({@code getIfCached}, {@code cachedBody}) and finds nothing is not a
+ * miss, since its caller then asks {@link #get}, which counts it.
  */
 public final class SchemaByIdCache {
     private final ReadModel readModel;
     private final Cache<Object, Entry> cache;
+    private final LongAdder hits = new LongAdder();
+    private final LongAdder misses = new LongAdder();
 
     private static final class Entry {
         final StoredSchema schema;
@@ -54,8 +61,10 @@ public final class SchemaByIdCache {
         Object key = key(context, id);
         Entry cached = cache.getIfPresent(key);
         if (cached != null) {
+            hits.increment();
             return Optional.of(cached.schema);
         }
+        misses.increment();
         Optional<StoredSchema> loaded = readModel.schemaById(context, id);
         loaded.ifPresent(s -> cache.put(key, new Entry(s)));
         return loaded;
@@ -63,14 +72,12 @@ public final class SchemaByIdCache {
 
     /** The schema if it is in the cache, else null; never touches the read model. */
     public StoredSchema getIfCached(String context, int id) {
-        Entry cached = cache.getIfPresent(key(context, id));
-        return cached == null ? null : cached.schema;
+        return peek(key(context, id));
     }
 
     /** The default context's schema if it is in the cache, else null; never touches the read model. */
     public StoredSchema getIfCached(int id) {
-        Entry cached = cache.getIfPresent(id);
-        return cached == null ? null : cached.schema;
+        return peek(id);
     }
 
     /**
@@ -82,11 +89,36 @@ public final class SchemaByIdCache {
         if (cached == null) {
             return null;
         }
+        hits.increment();
         byte[] body = cached.body;
         if (body == null) {
             body = render.apply(cached.schema);
             cached.body = body;
         }
         return body;
+    }
+
+    private StoredSchema peek(Object key) {
+        Entry cached = cache.getIfPresent(key);
+        if (cached == null) {
+            return null;
+        }
+        hits.increment();
+        return cached.schema;
+    }
+
+    /** Lookups answered from the cache (for metrics). */
+    public long hits() {
+        return hits.sum();
+    }
+
+    /** Lookups that went to the read model (for metrics). */
+    public long misses() {
+        return misses.sum();
+    }
+
+    /** Schemas held now (approximate). */
+    public long size() {
+        return cache.estimatedSize();
     }
 }

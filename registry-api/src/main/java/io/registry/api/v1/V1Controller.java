@@ -130,7 +130,7 @@ public class V1Controller {
         SubjectVersion written = new SubjectVersion(subject, registered.version(), registered.id(), false);
         if (!registered.created()) {
             // The same content arrived concurrently: answer the version that holds it.
-            return V1Responses.written(HttpStatus.OK, api.record(written, false), result.seq(), result.visible());
+            return V1Responses.written(HttpStatus.OK, api.record(written, false), result);
         }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", registered.id());
@@ -138,7 +138,7 @@ public class V1Controller {
         record.put("version", registered.version());
         record.put("semver", semver.toString());
         record.put("fingerprint", parsed.fingerprint());
-        return V1Responses.written(HttpStatus.CREATED, record, result.seq(), result.visible());
+        return V1Responses.written(HttpStatus.CREATED, record, result);
     }
 
     @Get("/schemas/{id}")

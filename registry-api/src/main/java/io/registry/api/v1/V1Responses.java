@@ -5,6 +5,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.registry.api.http.ConsistencyFilter;
+import io.registry.api.write.WriteResult;
 import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryException;
 import io.registry.core.command.ErrorCode;
@@ -14,7 +15,6 @@ import java.util.Map;
 
 /** {@code /api/v1} answers plain {@code application/json}; errors keep the registry's {@code {error_code, message}}. */
 final class V1Responses {
-    static final String PROJECTION = "X-Registry-Projection";
 
     private V1Responses() {
     }
@@ -28,10 +28,11 @@ final class V1Responses {
                 .contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 
-    static MutableHttpResponse<byte[]> written(HttpStatus status, Object body, long seq, boolean visible) {
-        MutableHttpResponse<byte[]> r = status(status, body).header(ConsistencyFilter.SEQ, Long.toString(seq));
-        if (!visible) {
-            r.header(PROJECTION, "pending");
+    static MutableHttpResponse<byte[]> written(HttpStatus status, Object body, WriteResult result) {
+        MutableHttpResponse<byte[]> r = status(status, body).header(ConsistencyFilter.SEQ,
+                Long.toString(result.seq()));
+        if (!result.visible()) {
+            r.header(WriteResult.PROJECTION_HEADER, result.projectionHeader());
         }
         return r;
     }

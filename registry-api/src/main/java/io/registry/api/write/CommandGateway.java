@@ -1,5 +1,6 @@
 package io.registry.api.write;
 
+import io.registry.core.access.AccessGrants;
 import io.registry.core.command.Command;
 import io.registry.core.command.CommandCodec;
 import io.registry.core.command.CommandEnvelope;
@@ -42,13 +43,22 @@ public final class CommandGateway implements AutoCloseable {
     private volatile boolean running = true;
 
     public CommandGateway(String bootstrapServers, String commandsTopic, String repliesTopic) {
+        this(bootstrapServers, commandsTopic, repliesTopic, new CommandProducerSettings());
+    }
+
+    public CommandGateway(String bootstrapServers, String commandsTopic, String repliesTopic,
+                          CommandProducerSettings timeouts) {
         this.commandsTopic = commandsTopic;
+        long requestMs = timeouts.getRequestTimeout().toMillis();
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 0,
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5000),
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, timeouts.getMaxBlock().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestMs,
+                // Kafka rejects a delivery timeout below linger + request timeout at construction.
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeouts.getDeliveryTimeout().toMillis(), requestMs)),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.replies = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -75,12 +85,17 @@ public final class CommandGateway implements AutoCloseable {
      * deadline, so the sequencer drops it rather than acting after the caller gave up).
      */
     public CompletableFuture<Reply> send(Command command, String principal, Duration timeout) {
+        return send(command, principal, null, timeout);
+    }
+
+    /** The same, with the sender's grants for the sequencer to check (security on), or null. */
+    public CompletableFuture<Reply> send(Command command, String principal, AccessGrants access, Duration timeout) {
         String requestId = UUID.randomUUID().toString();
         long deadline = System.currentTimeMillis() + timeout.toMillis();
         CompletableFuture<Reply> reply = new CompletableFuture<>();
         pending.put(requestId, reply);
         reply.whenComplete((r, e) -> pending.remove(requestId));
-        byte[] value = CommandCodec.encode(CommandEnvelope.of(requestId, principal, deadline, command));
+        byte[] value = CommandCodec.encode(CommandEnvelope.of(requestId, principal, deadline, command, access));
         try {
             producer.send(new ProducerRecord<>(commandsTopic, requestId.getBytes(StandardCharsets.UTF_8), value),
                     (metadata, error) -> {
@@ -91,7 +106,18 @@ public final class CommandGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             reply.completeExceptionally(e);
         }
-        return reply.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        // send() itself may block (metadata, max.block.ms): the caller's deadline counts from before it.
+        return reply.orTimeout(Math.max(0, deadline - System.currentTimeMillis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** The producer of commands, for client metrics only (sending goes through {@link #send}). */
+    public org.apache.kafka.clients.producer.Producer<byte[], byte[]> producer() {
+        return producer;
+    }
+
+    /** The consumer of replies, for client metrics only (it belongs to the reply reader thread). */
+    public org.apache.kafka.clients.consumer.Consumer<byte[], byte[]> replyConsumer() {
+        return replies;
     }
 
     private void readReplies() {

@@ -2,12 +2,15 @@ package io.registry.api.write;
 
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.ProjectionWatermark;
+import io.registry.api.security.CurrentCaller;
+import io.registry.core.access.AccessGrants;
 import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.command.Reply;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 
@@ -21,9 +24,17 @@ public final class WriteService {
     private final Duration sequencerTimeout;
     private final Duration projectionTimeout;
     private final WriteObserver outcomes;
+    private final CurrentCaller caller;
 
     public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
                         Duration projectionTimeout, WriteObserver outcomes) {
+        this(gateway, watermark, sequencerTimeout, projectionTimeout, outcomes, CurrentCaller.NONE);
+    }
+
+    /** @param caller with security on, the authenticated caller: its name and grants ride on the command */
+    public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
+                        Duration projectionTimeout, WriteObserver outcomes, CurrentCaller caller) {
+        this.caller = caller;
         this.outcomes = outcomes;
         this.gateway = gateway;
         this.watermark = watermark;
@@ -31,20 +42,32 @@ public final class WriteService {
         this.projectionTimeout = projectionTimeout;
     }
 
-    /** @throws RegistryException with the sequencer's error code when it rejected the command, or 50002 on timeout */
+    /**
+     * @param principal who asks when security is off (with security on, the authenticated caller is used)
+     * @throws RegistryException with the sequencer's error code when it rejected the command, or 50002 on timeout
+     */
     public WriteResult submit(Command command, String principal) {
         Reply reply;
         long sent = System.nanoTime();
+        AccessGrants access = caller.get().orElse(null);
+        String who = access == null ? principal : access.principal();
         try {
-            reply = gateway.send(command, principal, sequencerTimeout).get();
+            reply = gateway.send(command, who, access, sequencerTimeout).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TimeoutException) {
-                outcomes.outcome("timeout");
+                outcomes.outcome("timeout", ErrorCode.OPERATION_TIMEOUT.code());
                 throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "The sequencer did not answer within "
                         + sequencerTimeout.toMillis() + " ms; the command expires unapplied at that deadline, "
                         + "so it is safe to retry");
             }
-            outcomes.outcome("error");
+            if (e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException) {
+                // Brokers down or the commands topic below min.insync.replicas: Kafka gave up within the command
+                // producer's timeouts (registry.api.command-producer.*). Same code as a sequencer timeout.
+                outcomes.outcome("timeout", ErrorCode.OPERATION_TIMEOUT.code());
+                throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "Kafka did not accept the command in time ("
+                        + e.getCause().getMessage() + "); the write may or may not be applied, retrying is safe");
+            }
+            outcomes.outcome("error", ErrorCode.STORE_ERROR.code());
             throw new RegistryException(ErrorCode.STORE_ERROR, "Could not send the command to the log: "
                     + e.getCause().getMessage());
         } catch (InterruptedException e) {
@@ -52,7 +75,7 @@ public final class WriteService {
             throw new RegistryException(ErrorCode.OPERATION_TIMEOUT, "Interrupted while waiting for the sequencer");
         }
         if (reply.outcome() instanceof Outcome.Rejected rejected) {
-            outcomes.outcome("rejected");
+            outcomes.outcome("rejected", rejected.errorCode());
             throw new RegistryException(rejected.errorCode(), rejected.message());
         }
         if (reply.outcome() instanceof Outcome.Registered registered) {
@@ -61,21 +84,23 @@ public final class WriteService {
             outcomes.outcome("config-updated");
         }
         long replied = System.nanoTime();
-        boolean visible = awaitVisible(reply.seq());
+        Set<String> pending = awaitVisible(reply.seq());
         outcomes.accepted(replied - sent, System.nanoTime() - replied);
-        return new WriteResult(reply.outcome(), reply.seq(), visible);
+        return new WriteResult(reply.outcome(), reply.seq(), pending);
     }
 
-    /** Waits (bounded) until the projections applied {@code seq}; false if they did not in time. */
-    public boolean awaitVisible(long seq) {
+    /**
+     * Waits (bounded by {@code registry.api.projection-timeout}) until this region's projections applied {@code seq},
+     * without waiting for a projection whose store is down; the projections that had not applied it.
+     */
+    public Set<String> awaitVisible(long seq) {
         try {
-            watermark.await(seq, projectionTimeout).get();
-            return true;
+            return watermark.await(seq, projectionTimeout).get().pending();
         } catch (ExecutionException e) {
-            return false;
+            return Set.of("unknown");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return Set.of("unknown");
         }
     }
 }

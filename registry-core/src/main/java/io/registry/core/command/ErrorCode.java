@@ -2,6 +2,10 @@ package io.registry.core.command;
 
 /** Confluent Schema Registry's error codes with the HTTP status each one is answered with. */
 public enum ErrorCode {
+    /** No or wrong credentials (security on). */
+    UNAUTHORIZED(40101, 401),
+    /** Authenticated, but not allowed to do this. */
+    FORBIDDEN(40301, 403),
     SUBJECT_NOT_FOUND(40401, 404),
     VERSION_NOT_FOUND(40402, 404),
     SCHEMA_NOT_FOUND(40403, 404),
@@ -29,7 +33,11 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, 415),
     TOO_MANY_REQUESTS(42901, 429),
     STORE_ERROR(50001, 500),
-    OPERATION_TIMEOUT(50002, 500),
+    /**
+     * Kafka or the sequencer did not take the write in time. Confluent answers 500; 503 here, since it is transient
+     * and the command expires unapplied at its deadline, so a retry is safe (clients retry 5xx alike).
+     */
+    OPERATION_TIMEOUT(50002, 503),
     REQUEST_FORWARDING_FAILED(50003, 500),
     UNAVAILABLE(50301, 503);
 

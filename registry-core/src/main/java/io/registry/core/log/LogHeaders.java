@@ -11,6 +11,8 @@ public final class LogHeaders {
     public static final String PRINCIPAL = "registry-principal";
     /** Epoch milliseconds at which the sequencer decided the event (8-byte big-endian). */
     public static final String TIMESTAMP = "registry-ts";
+    /** SHA-256 (32 bytes) of the audit chain up to and including this record ({@code io.registry.core.audit}). */
+    public static final String HASH = "registry-hash";
 
     private LogHeaders() {
     }

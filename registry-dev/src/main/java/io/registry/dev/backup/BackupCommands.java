@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code registry export FILE [--bootstrap-servers HOST:PORT] [--topic NAME]} and
- * {@code registry import FILE [--url URL] [--force] [--dry-run]}. Defaults follow the configuration keys
+ * {@code registry import FILE [--url URL] [--basic-auth USER:PASSWORD] [--force] [--dry-run]}. Defaults follow the configuration keys
  * ({@code KAFKA_BOOTSTRAP_SERVERS} / {@code registry.kafka.bootstrap-servers}, {@code registry.topics.log}),
  * else dev mode's broker ({@code localhost:$REGISTRY_KAFKA_PORT}, 19092) and API ({@code localhost:$REGISTRY_PORT},
  * 8081).
@@ -37,7 +37,8 @@ public final class BackupCommands {
         URI url = URI.create(o.value("--url", env("REGISTRY_URL", "http://localhost:" + env("REGISTRY_PORT", "8081"))));
         long start = System.nanoTime();
         ImportPlan plan = ImportPlan.of(LogImport.read(o.file()));
-        LogImport importer = new LogImport(new RegistryClient(url), System.out);
+        LogImport importer = new LogImport(new RegistryClient(url, o.value("--basic-auth",
+                System.getenv("REGISTRY_BASIC_AUTH"))), System.out);
         if (o.flag("--dry-run")) {
             importer.dryRun(plan);
             return 0;

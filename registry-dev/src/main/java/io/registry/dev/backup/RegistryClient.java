@@ -21,10 +21,18 @@ public final class RegistryClient {
     }
 
     private final URI base;
+    private final String authorization;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     public RegistryClient(URI base) {
+        this(base, null);
+    }
+
+    /** @param basicAuth {@code user:password} for a registry with Basic authentication on, or null */
+    public RegistryClient(URI base, String basicAuth) {
         this.base = base;
+        this.authorization = basicAuth == null ? null : "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A subject as one path segment; {@code :} stays readable since context-qualified subjects use it. */
@@ -49,7 +57,9 @@ public final class RegistryClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).header("Accept", V1).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Accept", V1)
+                .timeout(Duration.ofSeconds(60));
+        return authorization == null ? b : b.header("Authorization", authorization);
     }
 
     private Answer send(HttpRequest.Builder request) {

@@ -221,7 +221,7 @@ public final class EmbeddedKafkaBroker implements KafkaBackend {
     }
 
     /** Shutdown runs on its own daemon thread so a stuck Kafka component can never block the caller forever. */
-    private static boolean stop(KafkaRaftServer server, Duration timeout) {
+    static boolean stop(KafkaRaftServer server, Duration timeout) {
         Thread stopper = new Thread(() -> {
             try {
                 server.shutdown();

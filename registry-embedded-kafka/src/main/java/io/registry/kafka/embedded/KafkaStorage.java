@@ -57,13 +57,18 @@ final class KafkaStorage {
 
     /** Formats the log directory for a single combined node, unless a previous run already did. Returns the cluster id. */
     static String formatIfNeeded(Path dataDir, int nodeId, String controllerListener) {
+        return formatIfNeeded(dataDir, nodeId, controllerListener, Uuid.randomUuid().toString());
+    }
+
+    /** As above, with the cluster id every node of a multi-node cluster must share. */
+    static String formatIfNeeded(Path dataDir, int nodeId, String controllerListener, String newClusterId) {
         Path logDir = logDir(dataDir);
         if (isFormatted(dataDir)) {
             String clusterId = readClusterId(logDir);
             LOG.info("Reusing Kafka storage in {} (cluster id {})", logDir, clusterId);
             return clusterId;
         }
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = newClusterId;
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             new Formatter()

@@ -20,9 +20,11 @@ public class KafkaSettings {
             @Value("${registry.topics.replies:_registry_replies}") String replies,
             @Value("${registry.topics.reply-partitions:4}") int replyPartitions,
             @Value("${registry.topics.replication-factor:1}") short replicationFactor,
-            @Value("${registry.topics.min-insync-replicas:1}") int minInsyncReplicas) {
+            @Value("${registry.topics.min-insync-replicas:1}") int minInsyncReplicas,
+            @Value("${registry.topics.audit:_registry_audit}") String audit) {
         this.bootstrapServers = bootstrapServers;
-        this.layout = new TopicLayout(log, commands, replies, replyPartitions, replicationFactor, minInsyncReplicas);
+        this.layout = new TopicLayout(log, commands, replies, replyPartitions, replicationFactor, minInsyncReplicas,
+                audit);
     }
 
     public String bootstrapServers() {

@@ -5,6 +5,7 @@ import io.registry.readmodel.Checkpoint;
 import io.registry.readmodel.PositionedEvent;
 import io.registry.readmodel.ProjectionStore;
 import io.registry.readmodel.StaleCheckpointException;
+import io.registry.readmodel.availability.PostgresTimeouts;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -23,10 +24,13 @@ public class PostgresProjectionStore implements ProjectionStore {
 
     private final TransactionOperations<Connection> transactions;
     private final CheckpointRepository checkpoints;
+    private final PostgresTimeouts timeouts;
 
-    public PostgresProjectionStore(TransactionOperations<Connection> transactions, CheckpointRepository checkpoints) {
+    public PostgresProjectionStore(TransactionOperations<Connection> transactions, CheckpointRepository checkpoints,
+                                   PostgresTimeouts timeouts) {
         this.transactions = transactions;
         this.checkpoints = checkpoints;
+        this.timeouts = timeouts;
     }
 
     @Override
@@ -51,6 +55,7 @@ public class PostgresProjectionStore implements ProjectionStore {
     public void rebind(String logId) {
         transactions.executeWrite(status -> {
             Connection c = status.getConnection();
+            timeouts.forProjector(c);
             // Every read-model table, found rather than listed, so a table a later migration adds is not missed.
             List<String> tables = new ArrayList<>();
             try (Statement list = c.createStatement();
@@ -88,6 +93,7 @@ public class PostgresProjectionStore implements ProjectionStore {
         ProjectionStore.requireContinues(NAME, from, batch);
         Checkpoint next = Checkpoint.after(batch);
         transactions.executeWrite(status -> {
+            timeouts.forProjector(status.getConnection());
             // The checkpoint goes first: it locks the row for the rest of the transaction and rejects the batch
             // before anything else is written if the projection is no longer where the batch was read from.
             if (!moveCheckpoint(from, next)) {

@@ -10,12 +10,18 @@ import io.registry.readmodel.StoredSchema;
 import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
+import io.registry.readmodel.availability.StoreGuard;
+import io.registry.readmodel.availability.StoreGuards;
 import jakarta.inject.Singleton;
 
 import java.util.List;
 import java.util.Optional;
 
-/** The read model served from Postgres: complete and durable, the fallback behind Redis. */
+/**
+ * The read model served from Postgres: complete and durable, the fallback behind Redis. Every query goes through the
+ * Postgres circuit breaker ({@link StoreGuard}): while Postgres is down, calls fail at once with
+ * {@code StoreUnavailableException}; each one is bounded by the pool's timeouts ({@code PostgresTimeouts}).
+ */
 @Singleton
 public class PostgresReadModel implements ReadModel {
     private final SchemaRepository schemas;
@@ -25,10 +31,13 @@ public class PostgresReadModel implements ReadModel {
     private final ModeRepository modes;
     private final NormalizeRepository normalizeFlags;
     private final ConfigExtrasRepository configExtras;
+    private final StoreGuard guard;
 
     public PostgresReadModel(SchemaRepository schemas, SubjectVersionRepository versions, ConfigRepository configs,
                              CheckpointRepository checkpoints, ModeRepository modes,
-                             NormalizeRepository normalizeFlags, ConfigExtrasRepository configExtras) {
+                             NormalizeRepository normalizeFlags, ConfigExtrasRepository configExtras,
+                             StoreGuards guards) {
+        this.guard = guards.postgres();
         this.modes = modes;
         this.normalizeFlags = normalizeFlags;
         this.configExtras = configExtras;
@@ -40,18 +49,19 @@ public class PostgresReadModel implements ReadModel {
 
     @Override
     public Optional<StoredSchema> schemaById(String context, int id) {
-        return schemas.find(context, id).map(row -> new StoredSchema(row.id(), SchemaType.valueOf(row.schemaType()),
-                row.schemaText(), ReadModelJson.readReferences(row.refs()), row.fingerprint()));
+        return guard.call(() -> schemas.find(context, id)).map(row -> new StoredSchema(row.id(),
+                SchemaType.valueOf(row.schemaType()), row.schemaText(), ReadModelJson.readReferences(row.refs()),
+                row.fingerprint()));
     }
 
     @Override
     public Optional<Integer> idByFingerprint(String context, String fingerprint) {
-        return schemas.findLowestIdByFingerprint(context, fingerprint);
+        return guard.call(() -> schemas.findLowestIdByFingerprint(context, fingerprint));
     }
 
     @Override
     public List<String> subjects(boolean includeDeleted) {
-        return includeDeleted ? versions.findAllSubjects() : versions.findLiveSubjects();
+        return guard.call(() -> includeDeleted ? versions.findAllSubjects() : versions.findLiveSubjects());
     }
 
     /**
@@ -67,7 +77,7 @@ public class PostgresReadModel implements ReadModel {
         if (!storable(subject)) {
             return List.of();
         }
-        return versions.findBySubject(subject).stream().map(VersionRow::toSubjectVersion).toList();
+        return guard.call(() -> versions.findBySubject(subject)).stream().map(VersionRow::toSubjectVersion).toList();
     }
 
     @Override
@@ -75,12 +85,14 @@ public class PostgresReadModel implements ReadModel {
         if (!storable(subject)) {
             return Optional.empty();
         }
-        return versions.findBySubjectAndVersion(subject, version).map(VersionRow::toSubjectVersion);
+        return guard.call(() -> versions.findBySubjectAndVersion(subject, version))
+                .map(VersionRow::toSubjectVersion);
     }
 
     @Override
     public List<SubjectVersion> usagesOf(String context, int schemaId) {
-        return versions.findBySchemaId(context, schemaId).stream().map(VersionRow::toSubjectVersion).toList();
+        return guard.call(() -> versions.findBySchemaId(context, schemaId)).stream()
+                .map(VersionRow::toSubjectVersion).toList();
     }
 
     @Override
@@ -88,30 +100,33 @@ public class PostgresReadModel implements ReadModel {
         if (!storable(subject)) {
             return Optional.empty();
         }
-        return configs.findById(GlobalSubject.keyOf(subject))
-                .flatMap(row -> CompatibilityLevel.parse(row.compatibilityLevel()));
+        return guard.call(() -> configs.findById(GlobalSubject.keyOf(subject))
+                .flatMap(row -> CompatibilityLevel.parse(row.compatibilityLevel())));
     }
 
     @Override
     public Optional<Boolean> normalize(String subject) {
-        return normalizeFlags.findById(GlobalSubject.keyOf(subject)).map(NormalizeRow::normalize);
+        return guard.call(() -> normalizeFlags.findById(GlobalSubject.keyOf(subject))).map(NormalizeRow::normalize);
     }
 
     @Override
     public Optional<ConfigValue> configExtras(String subject) {
-        return configExtras.findById(GlobalSubject.keyOf(subject))
+        if (!storable(subject)) {
+            return Optional.empty();
+        }
+        return guard.call(() -> configExtras.findById(GlobalSubject.keyOf(subject)))
                 .map(row -> LogRecordCodec.decodeConfigExtras(row.extras()));
     }
 
     @Override
     public Optional<String> mode(String subject) {
-        return modes.findById(GlobalSubject.keyOf(subject)).map(ModeRow::mode);
+        return guard.call(() -> modes.findById(GlobalSubject.keyOf(subject)).map(ModeRow::mode));
     }
 
     @Override
     public Optional<VersionExtras> versionExtras(String subject, int version) {
-        return versions.findExtras(subject, version).map(row -> new VersionExtras(
-                ReadModelJson.readTree(row.metadata()), ReadModelJson.readTree(row.ruleSet())));
+        return guard.call(() -> versions.findExtras(subject, version).map(row -> new VersionExtras(
+                ReadModelJson.readTree(row.metadata()), ReadModelJson.readTree(row.ruleSet()))));
     }
 
     @Override
@@ -129,7 +144,7 @@ public class PostgresReadModel implements ReadModel {
                 com.fasterxml.jackson.databind.node.ArrayNode pattern =
                         com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
                 pattern.addObject().put("subject", spelling).put("version", v);
-                ids.addAll(versions.findLiveIdsReferencing(target.context(), pattern.toString()));
+                ids.addAll(guard.call(() -> versions.findLiveIdsReferencing(target.context(), pattern.toString())));
             }
         }
         return Optional.of(List.copyOf(ids));
@@ -137,11 +152,12 @@ public class PostgresReadModel implements ReadModel {
 
     @Override
     public int maxSchemaId(String context) {
-        return schemas.findMaxId(context);
+        return guard.call(() -> schemas.findMaxId(context));
     }
 
     @Override
     public long appliedSeq() {
-        return checkpoints.findById(PostgresProjectionStore.NAME).map(CheckpointRow::seq).orElse(0L);
+        return guard.call(() -> checkpoints.findById(PostgresProjectionStore.NAME)).map(CheckpointRow::seq)
+                .orElse(0L);
     }
 }

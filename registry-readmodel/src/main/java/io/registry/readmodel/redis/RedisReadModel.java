@@ -12,6 +12,9 @@ import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
 import io.micronaut.context.annotation.Requires;
+import io.registry.readmodel.availability.StoreGuard;
+import io.registry.readmodel.availability.StoreGuards;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import java.util.concurrent.CompletionStage;
 /**
  * The read model served from Redis, one command per call on the application's shared connection (see
  * {@link RedisKeys} for the layout). A miss means "not in Redis", which may be "not yet rebuilt": callers that
- * must not answer 404 from a miss use {@code LayeredReadModel}.
+ * must not answer 404 from a miss use {@code LayeredReadModel}. Every call goes through the Redis circuit breaker
+ * ({@link StoreGuard}): while Redis is down, calls fail at once with {@code StoreUnavailableException}.
  */
 @Requires(property = "registry.redis.enabled", notEquals = "false")
 @Singleton
@@ -50,31 +54,45 @@ public class RedisReadModel implements ReadModel {
     private final RedisCommands<String, String> redis;
     private final RedisAsyncCommands<String, String> async;
     private final RedisKeys keys;
+    private final StoreGuard guard;
 
+    @Inject
+    public RedisReadModel(StatefulRedisConnection<String, String> connection, RedisKeys keys, StoreGuards guards) {
+        this(connection, keys, guards.redis());
+    }
+
+    /** Without a circuit breaker (tools, tests). */
     public RedisReadModel(StatefulRedisConnection<String, String> connection, RedisKeys keys) {
+        this(connection, keys, StoreGuard.unguarded(StoreGuards.REDIS));
+    }
+
+    private RedisReadModel(StatefulRedisConnection<String, String> connection, RedisKeys keys, StoreGuard guard) {
         this.redis = connection.sync();
         this.async = connection.async();
         this.keys = keys;
+        this.guard = guard;
     }
 
     @Override
     public Optional<StoredSchema> schemaById(String context, int id) {
-        return Optional.ofNullable(redis.get(keys.schema(context, id))).map(ReadModelJson::readSchema);
+        return Optional.ofNullable(guard.call(() -> redis.get(keys.schema(context, id))))
+                .map(ReadModelJson::readSchema);
     }
 
     @Override
     public Optional<Integer> idByFingerprint(String context, String fingerprint) {
-        return redis.zrange(keys.fingerprint(context, fingerprint), 0, 0).stream().findFirst().map(Integer::valueOf);
+        return guard.call(() -> redis.zrange(keys.fingerprint(context, fingerprint), 0, 0)).stream().findFirst()
+                .map(Integer::valueOf);
     }
 
     @Override
     public List<String> subjects(boolean includeDeleted) {
-        return redis.zrange(keys.subjects(includeDeleted), 0, -1);
+        return guard.call(() -> redis.zrange(keys.subjects(includeDeleted), 0, -1));
     }
 
     @Override
     public List<SubjectVersion> versions(String subject) {
-        return toVersions(subject, redis.hgetall(keys.subject(subject)));
+        return toVersions(subject, guard.call(() -> redis.hgetall(keys.subject(subject))));
     }
 
     /**
@@ -82,12 +100,13 @@ public class RedisReadModel implements ReadModel {
      * Lettuce's I/O thread). Empty means "not in Redis", as for {@link #versions}.
      */
     public CompletionStage<List<SubjectVersion>> versionsAsync(String subject) {
-        return async.hgetall(keys.subject(subject)).thenApply(fields -> toVersions(subject, fields));
+        return guard.callAsync(() -> async.hgetall(keys.subject(subject)))
+                .thenApply(fields -> toVersions(subject, fields));
     }
 
     /** {@link #configExtras} without blocking (the alias check of the non-blocking version read). */
     public CompletionStage<Optional<ConfigValue>> configExtrasAsync(String subject) {
-        return async.hget(keys.configExtras(), RedisKeys.field(subject))
+        return guard.callAsync(() -> async.hget(keys.configExtras(), RedisKeys.field(subject)))
                 .thenApply(json -> Optional.ofNullable(json).map(LogRecordCodec::decodeConfigExtras));
     }
 
@@ -102,20 +121,21 @@ public class RedisReadModel implements ReadModel {
 
     @Override
     public Optional<SubjectVersion> version(String subject, int version) {
-        return Optional.ofNullable(redis.hget(keys.subject(subject), String.valueOf(version)))
+        return Optional.ofNullable(guard.call(() -> redis.hget(keys.subject(subject), String.valueOf(version))))
                 .map(cell -> toSubjectVersion(subject, version, cell));
     }
 
     @Override
     public Optional<VersionExtras> versionExtras(String subject, int version) {
-        return Optional.ofNullable(redis.hget(keys.extras(subject), String.valueOf(version)))
+        return Optional.ofNullable(guard.call(() -> redis.hget(keys.extras(subject), String.valueOf(version))))
                 .map(ReadModelJson::readExtras);
     }
 
     @Override
     public List<SubjectVersion> usagesOf(String context, int schemaId) {
         List<SubjectVersion> usages = new ArrayList<>();
-        for (Map.Entry<String, String> field : redis.hgetall(keys.usages(context, schemaId)).entrySet()) {
+        Map<String, String> fields = guard.call(() -> redis.hgetall(keys.usages(context, schemaId)));
+        for (Map.Entry<String, String> field : fields.entrySet()) {
             // field "<version>:<subject>": the version has no colon, the subject may have any number
             String usage = field.getKey();
             int colon = usage.indexOf(':');
@@ -128,28 +148,29 @@ public class RedisReadModel implements ReadModel {
 
     @Override
     public Optional<CompatibilityLevel> compatibility(String subject) {
-        return CompatibilityLevel.parse(redis.hget(keys.config(), RedisKeys.field(subject)));
+        return CompatibilityLevel.parse(guard.call(() -> redis.hget(keys.config(), RedisKeys.field(subject))));
     }
 
     @Override
     public Optional<Boolean> normalize(String subject) {
-        return Optional.ofNullable(redis.hget(keys.normalize(), RedisKeys.field(subject))).map(Boolean::valueOf);
+        return Optional.ofNullable(guard.call(() -> redis.hget(keys.normalize(), RedisKeys.field(subject))))
+                .map(Boolean::valueOf);
     }
 
     @Override
     public Optional<ConfigValue> configExtras(String subject) {
-        return Optional.ofNullable(redis.hget(keys.configExtras(), RedisKeys.field(subject)))
+        return Optional.ofNullable(guard.call(() -> redis.hget(keys.configExtras(), RedisKeys.field(subject))))
                 .map(LogRecordCodec::decodeConfigExtras);
     }
 
     @Override
     public Optional<String> mode(String subject) {
-        return Optional.ofNullable(redis.hget(keys.mode(), RedisKeys.field(subject)));
+        return Optional.ofNullable(guard.call(() -> redis.hget(keys.mode(), RedisKeys.field(subject))));
     }
 
     @Override
     public long appliedSeq() {
-        String seq = redis.hget(keys.checkpoint(), RedisKeys.SEQ);
+        String seq = guard.call(() -> redis.hget(keys.checkpoint(), RedisKeys.SEQ));
         return seq == null ? 0 : Long.parseLong(seq);
     }
 

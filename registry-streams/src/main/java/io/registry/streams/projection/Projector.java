@@ -11,6 +11,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -19,7 +20,8 @@ import java.util.List;
  *
  * <p>Config: {@code registry.kafka.bootstrap-servers} and {@code registry.topics.log} (default {@code _schemas}),
  * read through {@link KafkaSettings} like every other role; {@code registry.projector.max-poll-records} (default
- * 5000); the datasource and {@code redis.uri} of the stores. The role should also set
+ * 5000), {@code registry.projector.retry-backoff-max} (default 5s); the datasource and {@code redis.uri} of the
+ * stores. The role should also set
  * {@code flyway.datasources.default.enabled=true} so that the schema is migrated before the first batch.
  */
 @Context
@@ -32,9 +34,14 @@ public class Projector implements AutoCloseable {
 
     public Projector(PostgresProjectionStore postgresStore, @Nullable RedisProjectionStore redisStore,
                      KafkaSettings kafka,
-                     @Value("${registry.projector.max-poll-records:5000}") int maxPollRecords) {
-        ProjectionRunnerSettings settings = ProjectionRunnerSettings.of(kafka.bootstrapServers(), kafka.layout().log())
-                .withMaxPollRecords(maxPollRecords);
+                     @Value("${registry.projector.max-poll-records:5000}") int maxPollRecords,
+                     @Value("${registry.projector.retry-backoff-max:5s}") Duration retryBackoffMax) {
+        // A store that is down fails each batch; the runner retries from its checkpoint with a backoff that doubles
+        // up to retry-backoff-max, which is also how long it may take to notice that the store is back.
+        ProjectionRunnerSettings defaults = ProjectionRunnerSettings.of(kafka.bootstrapServers(),
+                kafka.layout().log());
+        ProjectionRunnerSettings settings = defaults.withMaxPollRecords(maxPollRecords)
+                .withBackoff(defaults.minBackoff(), retryBackoffMax);
         this.postgres = new ProjectionRunner(postgresStore, settings);
         this.redis = redisStore == null ? null : new ProjectionRunner(redisStore, settings);
     }

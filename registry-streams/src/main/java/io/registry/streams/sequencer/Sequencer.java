@@ -48,9 +48,13 @@ public final class Sequencer implements AutoCloseable {
         // would hold the last command's transaction (and its caller) open that long.
         p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, settings.commitInterval().toMillis()));
         // A crashed sequencer holds the commands partition until its session expires: keep that short so a
-        // standby or restarted node takes over within seconds (the broker's minimum is 6 s).
-        p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
-        p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 2_000);
+        // standby or restarted node takes over within seconds (the broker's default minimum is 6 s).
+        long sessionMs = settings.sessionTimeout().toMillis();
+        p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), (int) sessionMs);
+        p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), (int) Math.max(100, sessionMs / 5));
+        // Its open transaction holds back every read_committed reader of the log (projectors, the successor's
+        // restore) until the broker aborts it at this timeout.
+        p.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), (int) settings.transactionTimeout().toMillis());
         return p;
     }
 

@@ -14,6 +14,8 @@ public class SequencerConfiguration {
     private Duration commitInterval = Duration.ofMillis(10);
     private int standbyReplicas = 0;
     private IndexStoreKind indexStore = IndexStoreKind.IN_MEMORY;
+    private Duration sessionTimeout = Duration.ofSeconds(10);
+    private Duration transactionTimeout = Duration.ofSeconds(10);
 
     public boolean isEnabled() {
         return enabled;
@@ -61,5 +63,23 @@ public class SequencerConfiguration {
 
     public void setIndexStore(IndexStoreKind indexStore) {
         this.indexStore = indexStore;
+    }
+
+    /** A crashed sequencer holds the commands partition this long (the broker's floor: group.min.session.timeout.ms). */
+    public Duration getSessionTimeout() {
+        return sessionTimeout;
+    }
+
+    public void setSessionTimeout(Duration sessionTimeout) {
+        this.sessionTimeout = sessionTimeout;
+    }
+
+    /** A crashed sequencer's open transaction is aborted by the broker after this (Kafka Streams' EOS default). */
+    public Duration getTransactionTimeout() {
+        return transactionTimeout;
+    }
+
+    public void setTransactionTimeout(Duration transactionTimeout) {
+        this.transactionTimeout = transactionTimeout;
     }
 }

@@ -9,7 +9,12 @@ import java.time.Duration;
  * @param commitInterval  how long Kafka Streams may batch commands into one transaction: the floor of write latency
  * @param standbyReplicas warm copies of the index on other sequencer nodes, for fast failover
  * @param indexStore      where the sequencer keeps its index between commits (see {@link IndexStoreKind})
+ * @param sessionTimeout  how long a silent sequencer keeps the commands partition before another one takes over
+ * @param transactionTimeout how long a dead sequencer's open transaction blocks the log (read_committed readers
+ *                        stop at it) before the broker aborts it
+ * @param requireGrants   security is on: a command must carry its sender's grants, and they must allow it
  */
 public record SequencerSettings(String bootstrapServers, TopicLayout layout, String applicationId, Path stateDir,
-                                Duration commitInterval, int standbyReplicas, IndexStoreKind indexStore) {
+                                Duration commitInterval, int standbyReplicas, IndexStoreKind indexStore,
+                                Duration sessionTimeout, Duration transactionTimeout, boolean requireGrants) {
 }

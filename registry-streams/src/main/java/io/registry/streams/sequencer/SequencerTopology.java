@@ -7,11 +7,12 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.Stores;
 
-/** commands topic → sequencer processor (with its index store) → log topic + replies topic. */
+/** commands topic → sequencer processor (with its index store) → log topic + replies topic + audit topic. */
 public final class SequencerTopology {
     static final String INDEX_STORE = "registry-index";
     static final String LOG_SINK = "log";
     static final String REPLY_SINK = "replies";
+    static final String AUDIT_SINK = "audit";
 
     private SequencerTopology() {
     }
@@ -26,6 +27,9 @@ public final class SequencerTopology {
         topology.addSink(LOG_SINK, settings.layout().log(), new ByteArraySerializer(), new ByteArraySerializer(),
                 "sequencer");
         topology.addSink(REPLY_SINK, settings.layout().replies(), new ByteArraySerializer(),
+                new ByteArraySerializer(), "sequencer");
+        // The audit chain's copy of every log record, in the same transaction as the record itself.
+        topology.addSink(AUDIT_SINK, settings.layout().audit(), new ByteArraySerializer(),
                 new ByteArraySerializer(), "sequencer");
         return topology;
     }

@@ -43,6 +43,8 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     static final String CURRENT_FORMAT = "4";
     private static final String MAX_ID = "meta/maxId";
     private static final String LAST_SEQ = "meta/lastSeq";
+    /** Head of the audit chain (hex), committed with the records it covers so a restart resumes the chain. */
+    private static final String LAST_HASH = "meta/lastHash";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final TypeReference<List<IndexedVersion>> VERSIONS = new TypeReference<>() {
     };
@@ -206,6 +208,14 @@ final class StoreRegistryIndex implements MutableRegistryIndex {
     @Override
     public void putMaxId(String context, int id) {
         store.put(maxIdKey(context), Integer.toString(id));
+    }
+
+    Optional<String> lastHash() {
+        return Optional.ofNullable(store.get(LAST_HASH));
+    }
+
+    void putLastHash(String hashHex) {
+        store.put(LAST_HASH, hashHex);
     }
 
     @Override

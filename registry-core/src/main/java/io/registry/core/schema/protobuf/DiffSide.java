@@ -1,19 +1,47 @@
 package io.registry.core.schema.protobuf;
 
 import com.squareup.wire.schema.EnumType;
+import com.squareup.wire.schema.Field;
 import com.squareup.wire.schema.MessageType;
 import com.squareup.wire.schema.ProtoFile;
 import com.squareup.wire.schema.ProtoType;
 import com.squareup.wire.schema.Type;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** One side of a comparison (the writer's or the reader's schema), answering type questions on wire's model. */
 final class DiffSide {
     private final ProtobufParsedSchema schema;
+    private final Set<Field> groupFields = Collections.newSetFromMap(new IdentityHashMap<>());
 
     DiffSide(ProtobufParsedSchema schema) {
         this.schema = schema;
+        for (ProtoGroups.GroupField g : schema.groups().fields()) {
+            if (schema.linkedSchema().getType(g.owner()) instanceof MessageType owner) {
+                owner.getFieldsAndOneOfFields().stream().filter(f -> f.getTag() == g.tag()).forEach(groupFields::add);
+            }
+        }
+    }
+
+    /**
+     * Whether Confluent sees this field: its diff works on the parsed file, where a proto2 group is neither a
+     * field nor a nested type, so group fields and group messages take no part in compatibility at all.
+     */
+    boolean visible(Field field) {
+        return !groupFields.contains(field);
+    }
+
+    boolean visible(MessageType message) {
+        return !schema.groups().isGroupMessage(message.getType().toString());
+    }
+
+    /** The fields of {@code fields} Confluent sees. */
+    List<Field> visible(List<Field> fields) {
+        return groupFields.isEmpty() ? fields : fields.stream().filter(this::visible).toList();
     }
 
     ProtoFile file() {

@@ -7,6 +7,7 @@ import com.squareup.wire.schema.internal.parser.ProtoFileElement;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Answers wire's linker when it follows an import: the schema's references first (by their import name, so a
@@ -16,14 +17,21 @@ import java.util.Map;
 final class ImportLoader implements Loader {
     private final Map<String, ProtoFileElement> references;
     private final Map<String, ProtoFile> loaded = new HashMap<>();
+    private final Set<ProtoGroups.GroupField> groups;
 
-    ImportLoader(Map<String, ProtoFileElement> references) {
+    /**
+     * @param groups collects the groups of the files loaded (they are linked as messages, see
+     *               {@link GroupsAsMessages})
+     */
+    ImportLoader(Map<String, ProtoFileElement> references, Set<ProtoGroups.GroupField> groups) {
         this.references = references;
+        this.groups = groups;
     }
 
     @Override
     public ProtoFile load(String path) {
-        return loaded.computeIfAbsent(path, p -> ProtoFile.Companion.get(element(p)));
+        return loaded.computeIfAbsent(path,
+                p -> ProtoFile.Companion.get(GroupsAsMessages.rewrite(element(p), groups)));
     }
 
     private ProtoFileElement element(String path) {

@@ -23,7 +23,7 @@ import static io.registry.core.schema.protobuf.ProtobufDifferenceType.REQUIRED_F
  * Compares two versions of one message, fields matched by number (the only thing on the wire), as Confluent's
  * {@code MessageSchemaDiff}: oneof membership changes first, then oneofs by name, then plain fields, then
  * fields whose oneof membership changed (so a type change is caught wherever the field moved), then nested
- * types.
+ * types. proto2 group fields are left out: Confluent's diff does not see them (see {@link DiffSide#visible}).
  */
 final class MessageDiff {
     private MessageDiff() {
@@ -43,19 +43,19 @@ final class MessageDiff {
     }
 
     private static void compareFields(DiffContext ctx, MessageType writer, MessageType reader) {
-        Map<Integer, Field> writerPlain = byNumber(writer);
-        Map<Integer, Field> readerPlain = byNumber(reader);
-        Map<Integer, String> writerOneOfOf = oneOfMembership(writer);
-        Map<Integer, String> readerOneOfOf = oneOfMembership(reader);
-        Map<Integer, Field> writerAll = allByNumber(writer);
-        Map<Integer, Field> readerAll = allByNumber(reader);
+        Map<Integer, Field> writerPlain = byNumber(ctx.writer, writer);
+        Map<Integer, Field> readerPlain = byNumber(ctx.reader, reader);
+        Map<Integer, String> writerOneOfOf = oneOfMembership(ctx.writer, writer);
+        Map<Integer, String> readerOneOfOf = oneOfMembership(ctx.reader, reader);
+        Map<Integer, Field> writerAll = allByNumber(ctx.writer, writer);
+        Map<Integer, Field> readerAll = allByNumber(ctx.reader, reader);
 
         // Plain writer fields that moved into a reader oneof are not "removed"; they are judged here.
         for (OneOf oneOf : reader.getOneOfs()) {
             ctx.at(oneOf.getName(), () -> {
                 int moved = 0;
                 int alreadyInAOneOf = 0;
-                for (Field f : oneOf.getFields()) {
+                for (Field f : ctx.reader.visible(oneOf.getFields())) {
                     if (writerPlain.remove(f.getTag()) != null) {
                         moved++;
                     } else if (writerOneOfOf.containsKey(f.getTag())) {
@@ -120,17 +120,17 @@ final class MessageDiff {
     }
 
     /** Fields outside oneofs; a mutable copy, since oneof moves take fields out of it. */
-    private static Map<Integer, Field> byNumber(MessageType message) {
+    private static Map<Integer, Field> byNumber(DiffSide side, MessageType message) {
         Map<Integer, Field> out = new HashMap<>();
-        for (Field f : message.getDeclaredFields()) {
+        for (Field f : side.visible(message.getDeclaredFields())) {
             out.put(f.getTag(), f);
         }
         return out;
     }
 
-    private static Map<Integer, Field> allByNumber(MessageType message) {
+    private static Map<Integer, Field> allByNumber(DiffSide side, MessageType message) {
         Map<Integer, Field> out = new HashMap<>();
-        for (Field f : message.getFieldsAndOneOfFields()) {
+        for (Field f : side.visible(message.getFieldsAndOneOfFields())) {
             if (!f.isExtension()) {
                 out.put(f.getTag(), f);
             }
@@ -138,10 +138,10 @@ final class MessageDiff {
         return out;
     }
 
-    private static Map<Integer, String> oneOfMembership(MessageType message) {
+    private static Map<Integer, String> oneOfMembership(DiffSide side, MessageType message) {
         Map<Integer, String> out = new HashMap<>();
         for (OneOf oneOf : message.getOneOfs()) {
-            for (Field f : oneOf.getFields()) {
+            for (Field f : side.visible(oneOf.getFields())) {
                 out.put(f.getTag(), oneOf.getName());
             }
         }

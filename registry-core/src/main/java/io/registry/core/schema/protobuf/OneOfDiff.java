@@ -21,8 +21,8 @@ final class OneOfDiff {
     }
 
     static void compare(DiffContext ctx, OneOf writer, OneOf reader, Set<Integer> readerNumbers) {
-        Map<Integer, Field> w = byNumber(writer);
-        Map<Integer, Field> r = byNumber(reader);
+        Map<Integer, Field> w = byNumber(ctx.writer, writer);
+        Map<Integer, Field> r = byNumber(ctx.reader, reader);
         TreeSet<Integer> numbers = new TreeSet<>(w.keySet());
         numbers.addAll(r.keySet());
         for (int number : numbers) {
@@ -42,9 +42,9 @@ final class OneOfDiff {
         }
     }
 
-    private static Map<Integer, Field> byNumber(OneOf oneOf) {
+    private static Map<Integer, Field> byNumber(DiffSide side, OneOf oneOf) {
         Map<Integer, Field> out = new HashMap<>();
-        for (Field f : oneOf.getFields()) {
+        for (Field f : side.visible(oneOf.getFields())) {
             out.put(f.getTag(), f);
         }
         return out;

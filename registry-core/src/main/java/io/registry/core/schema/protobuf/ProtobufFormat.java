@@ -20,6 +20,9 @@ import java.util.Map;
  * {@code google/protobuf/*.proto} and Confluent's {@code confluent/meta.proto} and
  * {@code confluent/type/decimal.proto} need no reference (see {@link WellKnownProtos}).
  *
+ * <p>The schema may also be sent as the base64 of a {@code FileDescriptorProto}, as Confluent accepts it
+ * (see {@link DescriptorSchemaText}).
+ *
  * <p>Canonical form: the file re-printed by wire without comments (see {@link CanonicalProtoText}). With
  * {@code normalize=true} it is normalized first as Confluent does (see {@link ProtoNormalizer}), and the
  * references are sorted with duplicates dropped, as Confluent's {@code normalize()} does.
@@ -40,7 +43,10 @@ public final class ProtobufFormat implements SchemaFormat {
                               boolean normalize) {
         List<ResolvedReference> all = resolved == null ? List.of() : resolved;
         List<SchemaReference> direct = references == null ? List.of() : references;
-        LinkedProto linked = ProtoSchemaLinker.link(text, all);
+        // A base64 FileDescriptorProto (what Confluent's Python and JavaScript serializers send) becomes its
+        // .proto text here, so everything after (canonical form, id, compatibility) is that of the text.
+        String source = DescriptorSchemaText.decode(text, all).orElse(text);
+        LinkedProto linked = ProtoSchemaLinker.link(source, all);
         ProtoElementRewriter rewriter = normalize ? new ProtoNormalizer(linked.schema()) : new ProtoElementRewriter();
         ProtoFileElement canonical = rewriter.rewrite(linked.element());
         Map<String, SchemaReference> byImport = new HashMap<>();

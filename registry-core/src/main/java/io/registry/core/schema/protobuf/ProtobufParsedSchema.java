@@ -75,12 +75,13 @@ public final class ProtobufParsedSchema implements ParsedSchema {
 
     /**
      * Base64 of the file's {@code google.protobuf.FileDescriptorProto} (Confluent's {@code format=serialized}),
-     * encoded by wire from the linked file; imports appear as dependencies by their import names.
+     * encoded by wire from the linked file; imports appear as dependencies by their import names. proto2 groups
+     * appear as protoc writes them: a {@code TYPE_GROUP} field and its nested message (Confluent leaves them out).
      */
     public String serializedDescriptor() {
         okio.ByteString bytes = new com.squareup.wire.schema.internal.SchemaEncoder(linked.schema())
                 .encode(linked.file());
-        return bytes.base64();
+        return GroupFieldTypes.mark(bytes, linked.groups()).base64();
     }
 
     /**
@@ -125,6 +126,11 @@ public final class ProtobufParsedSchema implements ParsedSchema {
 
     ProtoFile file() {
         return linked.file();
+    }
+
+    /** The proto2 groups, which wire's model shows as plain fields of nested message types. */
+    ProtoGroups groups() {
+        return linked.groups();
     }
 
     /**

@@ -25,8 +25,8 @@ final class TypeListDiff {
     }
 
     static void compare(DiffContext ctx, List<Type> writerTypes, List<Type> readerTypes) {
-        Map<String, MessageType> writerMessages = messages(writerTypes);
-        Map<String, MessageType> readerMessages = messages(readerTypes);
+        Map<String, MessageType> writerMessages = messages(ctx.writer, writerTypes);
+        Map<String, MessageType> readerMessages = messages(ctx.reader, readerTypes);
         List<String> writerOrder = List.copyOf(writerMessages.keySet());
         List<String> readerOrder = List.copyOf(readerMessages.keySet());
         TreeSet<String> names = new TreeSet<>(writerMessages.keySet());
@@ -71,11 +71,14 @@ final class TypeListDiff {
         }
     }
 
-    /** In declaration order, which is also the order of message indexes. */
-    private static Map<String, MessageType> messages(List<Type> types) {
+    /**
+     * In declaration order, which is also the order of message indexes. proto2 group messages are left out, as
+     * Confluent's diff does not see them (see {@link DiffSide#visible}).
+     */
+    private static Map<String, MessageType> messages(DiffSide side, List<Type> types) {
         Map<String, MessageType> out = new LinkedHashMap<>();
         for (Type t : types) {
-            if (t instanceof MessageType m) {
+            if (t instanceof MessageType m && side.visible(m)) {
                 out.put(m.getName(), m);
             }
         }
