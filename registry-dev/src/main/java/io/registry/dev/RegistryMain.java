@@ -2,21 +2,26 @@ package io.registry.dev;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import io.registry.dev.backup.BackupCommands;
 import io.registry.kafka.embedded.EmbeddedKafkaBroker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code ./registry dev|api|streams [--security FILE]} and {@code ./registry audit verify}. {@code dev} runs every role
- * in one JVM around an embedded single-node KRaft broker; {@code api} and {@code streams} run one role against
- * configured Kafka, Postgres and Redis; {@code --security FILE} applies a security configuration (README
- * "Security"). {@code audit verify} walks the audit topic and exits non-zero at the first break of the hash chain.
+ * {@code ./registry dev|api|streams [--security FILE]}, {@code ./registry audit verify} and
+ * {@code ./registry export|import FILE}. {@code dev} runs every role in one JVM around an embedded single-node KRaft
+ * broker; {@code api} and {@code streams} run one role against configured Kafka, Postgres and Redis;
+ * {@code --security FILE} applies a security configuration (README "Security"). {@code audit verify} walks the
+ * audit topic and exits non-zero at the first break of the hash chain. {@code export} and {@code import} back a
+ * registry up to a file and restore it ({@link BackupCommands}).
  */
 public final class RegistryMain {
     private static final Logger LOG = LoggerFactory.getLogger(RegistryMain.class);
@@ -42,13 +47,36 @@ public final class RegistryMain {
             case "streams" -> run(with(RoleProperties.withoutOverridden(RoleProperties.streams()), security), false);
             case "audit" -> System.exit(AuditCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
                     System.out, System.err));
+            case "export" -> System.exit(backup(() -> BackupCommands.export(rest(args))));
+            case "import" -> System.exit(backup(() -> BackupCommands.importFile(rest(args))));
             default -> {
                 System.err.println("usage: registry dev [--replica-of HOST:PORT | --promote]|api|streams "
                         + "[--security FILE] | registry promote | registry audit verify "
-                        + "[--bootstrap-servers HOST:PORT] [--topic NAME]");
+                        + "[--bootstrap-servers HOST:PORT] [--topic NAME] | registry export FILE | registry import FILE "
+                        + "[--url URL] [--force] [--dry-run]");
                 System.exit(2);
             }
         }
+    }
+
+    private interface Command {
+        int run() throws Exception;
+    }
+
+    private static int backup(Command command) {
+        try {
+            return command.run();
+        } catch (IllegalArgumentException | IllegalStateException | java.io.IOException e) {
+            System.err.println("registry: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 2;
+        }
+    }
+
+    private static java.util.List<String> rest(String[] args) {
+        return java.util.Arrays.asList(args).subList(1, args.length);
     }
 
     /** {@code --security FILE} anywhere after the role: its settings, else none. */
@@ -78,53 +106,86 @@ public final class RegistryMain {
         DevSettings settings = DevSettings.fromEnvironment();
         System.out.println("registry dev: data directory " + settings.dataDir().toAbsolutePath()
                 + " (delete it to start empty)");
-        DevDatabase.ensureExists(settings);
-        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
-                settings.kafkaPort());
-        System.out.println("registry dev: Kafka broker at " + broker.bootstrapServers());
+        // Registered before anything starts: a stop during the (slow) start must still stop what already runs,
+        // the embedded Postgres above all, which would otherwise outlive this JVM.
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("registry dev: stopping");
+            closeAll(started);
+            stopped.countDown();
+        }, "registry-dev-shutdown"));
         Map<String, Object> props = new HashMap<>(flags.replicaOf() == null ? RoleProperties.dev()
                 : RoleProperties.withoutOverridden(RoleProperties.devReplica(flags.replicaOf())));
-        props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
         String region = System.getenv().getOrDefault("REGISTRY_REGION_NAME", "dev-" + settings.kafkaPort());
         props.putIfAbsent("registry.region.name", region);
         if (flags.replicaOf() != null) {
             System.out.println("registry dev: replica region '" + region + "' of the primary at " + flags.replicaOf()
                     + " (reads served here, writes sent there)");
         }
-        if (flags.promote()) {
-            try {
-                PromoteCommand.promoteAndReport(region, broker.bootstrapServers(), null);
-            } catch (RuntimeException e) {
-                broker.close();
-                throw e;
-            }
-        }
-        props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
-        props.put("datasources.default.url", settings.jdbcUrl());
-        props.putAll(security);
-        if (!security.isEmpty()) {
-            System.out.println("registry dev: security on (" + security.size() + " settings from --security)");
-        }
         ApplicationContext context;
         try {
+            DevPostgres postgres = startEmbeddedPostgresIfNeeded(settings);
+            if (postgres != null) {
+                started.push(postgres);
+            }
+            DevDatabase.ensureExists(settings);
+            EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(settings.dataDir().resolve("kafka"),
+                    settings.kafkaPort());
+            started.push(broker);
+            System.out.println("registry dev: Kafka broker at " + broker.bootstrapServers());
+            props.put("registry.kafka.bootstrap-servers", broker.bootstrapServers());
+            if (flags.promote()) {
+                PromoteCommand.promoteAndReport(region, broker.bootstrapServers(), null);
+            }
+            props.put("registry.sequencer.state-dir", settings.dataDir().resolve("sequencer").toString());
+            props.put("datasources.default.url", settings.jdbcUrl());
+            props.putAll(security);
+            if (!security.isEmpty()) {
+                System.out.println("registry dev: security on (" + security.size() + " settings from --security)");
+            }
+            if (!DevSettings.redisChoiceIsExplicit() && !TcpProbe.answers(settings.redisHost(), settings.redisPort())) {
+                props.put("registry.redis.enabled", false);
+                System.out.println("registry dev: no Redis at " + settings.redisHost() + ":" + settings.redisPort()
+                        + ", running without it (reads from Postgres and the in-process caches)");
+            }
             context = startContext(props, true);
-        } catch (RuntimeException e) {
-            broker.close();
+            started.push(context::close);
+        } catch (Exception e) {
+            closeAll(started);
             throw e;
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("registry dev: stopping");
-            try {
-                context.close();
-            } finally {
-                broker.close();
-                stopped.countDown();
-            }
-        }, "registry-dev-shutdown"));
         System.out.println("registry dev: ready on http://localhost:" + props.getOrDefault("micronaut.server.port",
                 context.getProperty("micronaut.server.port", Integer.class).orElse(8081)));
         stopped.await();
+    }
+
+    /** Closes in reverse start order (API and streams, then the broker, then Postgres); each at most once. */
+    private static synchronized void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                LOG.warn("while stopping: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * A machine with only a JDK: when no Postgres answers at the configured (local) address, dev mode runs its own
+     * on that port, with its data next to the broker's so that both survive a restart together.
+     */
+    private static DevPostgres startEmbeddedPostgresIfNeeded(DevSettings settings) throws Exception {
+        if (TcpProbe.answers(settings.pgHost(), settings.pgPort()) || !settings.pgIsLocal()
+                || !settings.pgEmbeddedAllowed()) {
+            return null;
+        }
+        System.out.println("registry dev: no PostgreSQL at " + settings.pgHost() + ":" + settings.pgPort()
+                + ", starting an embedded one there (data in " + settings.embeddedPostgresData().toAbsolutePath()
+                + ")");
+        DevPostgres postgres = DevPostgres.start(settings.embeddedPostgresData(), settings.pgPort());
+        System.out.println("registry dev: embedded PostgreSQL running on port " + settings.pgPort());
+        return postgres;
     }
 
     /**

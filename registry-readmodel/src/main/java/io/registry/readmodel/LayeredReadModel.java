@@ -7,6 +7,7 @@ import io.registry.readmodel.availability.StoreGuards;
 import io.registry.readmodel.availability.StoreUnavailableException;
 import io.registry.readmodel.postgres.PostgresReadModel;
 import io.registry.readmodel.redis.RedisReadModel;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +24,9 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The read model API nodes inject: Redis first, Postgres when Redis has no answer. A miss in Redis may only mean
+ * The read model API nodes inject: Redis first, Postgres when Redis has no answer. With
+ * {@code registry.redis.enabled=false} (dev mode without a Redis) neither this nor any Redis bean exists, and
+ * {@link PostgresReadModel} is the read model. A miss in Redis may only mean
  * that Redis was wiped and is being rebuilt, so it is never taken as "not found" while Postgres can decide.
  *
  * <p>Each store is behind its circuit breaker (see {@code StoreGuard}): a store that is down fails at once, so an
@@ -36,6 +39,7 @@ import java.util.function.Predicate;
  * <p>A non-empty answer from Redis is served as it is: while Redis rebuilds it may be older than Postgres, which
  * {@link #appliedSeq()} reflects by reporting the lower of the two sequences. Misses always cost a Postgres query.
  */
+@Requires(property = "registry.redis.enabled", notEquals = "false")
 @Primary
 @Singleton
 public class LayeredReadModel implements ReadModel, ProjectionProgress {

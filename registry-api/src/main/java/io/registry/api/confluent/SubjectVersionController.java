@@ -52,6 +52,7 @@ import java.util.concurrent.Executor;
 public class SubjectVersionController {
     private final RegistryReads reads;
     private final SubjectAliases aliases;
+    /** Null when Redis is disabled ({@code registry.redis.enabled=false}): every read takes the blocking path. */
     private final RedisReadModel redis;
     private final SchemaByIdCache cache;
     private final Executor blocking;
@@ -67,7 +68,7 @@ public class SubjectVersionController {
     private record Answer(long seq, byte[] body) {
     }
 
-    public SubjectVersionController(RegistryReads reads, RedisReadModel redis, SchemaByIdCache cache,
+    public SubjectVersionController(RegistryReads reads, @Nullable RedisReadModel redis, SchemaByIdCache cache,
                                     @Named(TaskExecutors.BLOCKING) Executor blocking, ProjectionWatermark watermark,
                                     SubjectAliases aliases, ReadCounters counters) {
         this.counters = counters;
@@ -83,7 +84,7 @@ public class SubjectVersionController {
     public CompletableFuture<HttpResponse<byte[]>> version(@PathVariable String subject, @PathVariable String version,
                                                            @QueryValue(defaultValue = "false") boolean deleted,
                                                            @Nullable @QueryValue String format) {
-        if (deleted || (format != null && !format.isBlank())) {
+        if (deleted || (format != null && !format.isBlank()) || redis == null) {
             return blocking(subject, version, deleted, format);
         }
         String key = version + '\u0000' + subject;

@@ -1,6 +1,7 @@
 package io.registry.api.ops;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -21,7 +22,8 @@ import java.util.Map;
  * Liveness ({@code GET /health}: the process answers, whatever its stores do), readiness ({@code GET /health/ready}:
  * Kafka reachable, both stores answering and every projection within {@code registry.health.max-projection-lag} of
  * the log's end, each reported in the body; bounded by the probe's timeouts, see {@link ProjectionLag}) and
- * Prometheus metrics ({@code GET /metrics}).
+ * Prometheus metrics ({@code GET /metrics}). With {@code registry.redis.enabled=false} Redis is reported as
+ * {@code "DISABLED"} (projection and store), which does not make the node unready.
  */
 @Controller
 @Produces({MediaType.APPLICATION_JSON, "*/*"})
@@ -31,11 +33,14 @@ public class OpsController {
     private final OpsSettings settings;
     private final PrometheusMeterRegistry prometheus;
     private final ReplicaLag replica;
+    private final boolean redisEnabled;
 
     public OpsController(ProjectionLag lag, OpsSettings settings, PrometheusMeterRegistry prometheus,
-                         @Nullable ReplicaLag replica) {
+                         @Nullable ReplicaLag replica,
+                         @Value("${registry.redis.enabled:true}") boolean redisEnabled) {
         this.replica = replica;
         this.lag = lag;
+        this.redisEnabled = redisEnabled;
         this.settings = settings;
         this.prometheus = prometheus;
     }
@@ -98,6 +103,11 @@ public class OpsController {
             if (s.error() != null) {
                 region.put("error", s.error());
             }
+        }
+        if (!redisEnabled) {
+            Map<String, Object> disabled = Map.of("status", "DISABLED", "reason", "registry.redis.enabled=false");
+            projections.put("redis", disabled);
+            stores.put("redis", disabled);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", up ? "UP" : "DOWN");

@@ -7,6 +7,7 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
 import io.registry.readmodel.ProgressNotices;
 import jakarta.annotation.PreDestroy;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import java.time.Duration;
  * Lettuce re-subscribes by itself after a reconnect; notices published meanwhile are lost, which the waiters' slow
  * poll covers.
  */
+@Requires(property = "registry.redis.enabled", notEquals = "false")
 @Singleton
 public class RedisProgressNotices implements ProgressNotices {
     private static final Logger LOG = LoggerFactory.getLogger(RedisProgressNotices.class);

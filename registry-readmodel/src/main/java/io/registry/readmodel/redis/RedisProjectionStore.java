@@ -16,6 +16,7 @@ import io.registry.readmodel.PositionedEvent;
 import io.registry.readmodel.ProjectionStore;
 import io.registry.readmodel.StaleCheckpointException;
 import jakarta.annotation.PreDestroy;
+import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -35,6 +36,7 @@ import java.util.concurrent.TimeoutException;
  * EXEC without its MULTI, or EVALSHA after a Redis restart dropped the script), and a whole batch leaves in one
  * write. After any failure the connection is dropped and the next call opens a fresh one.
  */
+@Requires(property = "registry.redis.enabled", notEquals = "false")
 @Singleton
 public class RedisProjectionStore implements ProjectionStore, AutoCloseable {
     public static final String NAME = "redis";

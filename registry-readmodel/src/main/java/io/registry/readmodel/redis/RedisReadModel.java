@@ -11,6 +11,7 @@ import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
+import io.micronaut.context.annotation.Requires;
 import io.registry.readmodel.availability.StoreGuard;
 import io.registry.readmodel.availability.StoreGuards;
 import jakarta.inject.Inject;
@@ -29,6 +30,7 @@ import java.util.concurrent.CompletionStage;
  * must not answer 404 from a miss use {@code LayeredReadModel}. Every call goes through the Redis circuit breaker
  * ({@link StoreGuard}): while Redis is down, calls fail at once with {@code StoreUnavailableException}.
  */
+@Requires(property = "registry.redis.enabled", notEquals = "false")
 @Singleton
 public class RedisReadModel implements ReadModel {
     /** Postgres sorts subjects COLLATE "C" and Redis sorted sets by bytes: both are code point order. */

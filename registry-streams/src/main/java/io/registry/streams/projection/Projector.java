@@ -4,6 +4,7 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
 import io.registry.kafka.TopicBootstrap;
+import io.micronaut.core.annotation.Nullable;
 import io.registry.kafka.config.KafkaSettings;
 import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.postgres.PostgresProjectionStore;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * The projector role: keeps the Postgres and the Redis read models up with the log, each through its own
- * {@link ProjectionRunner}. Starts with the application context when {@code registry.projector.enabled=true}.
+ * {@link ProjectionRunner} (Postgres only with {@code registry.redis.enabled=false}: there is no Redis store then). Starts with the application context when {@code registry.projector.enabled=true}.
  *
  * <p>Config: {@code registry.kafka.bootstrap-servers} and {@code registry.topics.log} (default {@code _schemas}),
  * read through {@link KafkaSettings} like every other role; {@code registry.projector.max-poll-records} (default
@@ -30,10 +31,11 @@ import java.util.List;
 @Requires(property = "registry.projector.enabled", value = "true")
 public class Projector implements AutoCloseable {
     private final ProjectionRunner postgres;
+    /** Null when Redis is disabled. */
     private final ProjectionRunner redis;
 
-    public Projector(PostgresProjectionStore postgresStore, RedisProjectionStore redisStore, KafkaSettings kafka,
-                     RegionSettings region,
+    public Projector(PostgresProjectionStore postgresStore, @Nullable RedisProjectionStore redisStore,
+                     KafkaSettings kafka, RegionSettings region,
                      @Value("${registry.projector.max-poll-records:5000}") int maxPollRecords,
                      @Value("${registry.projector.retry-backoff-max:5s}") Duration retryBackoffMax) {
         // A replica region projects its mirror of the primary's log (or, with log-source=direct, the primary's log).
@@ -48,38 +50,36 @@ public class Projector implements AutoCloseable {
         ProjectionRunnerSettings settings = defaults.withMaxPollRecords(maxPollRecords)
                 .withBackoff(defaults.minBackoff(), retryBackoffMax);
         this.postgres = new ProjectionRunner(postgresStore, settings);
-        this.redis = new ProjectionRunner(redisStore, settings);
+        this.redis = redisStore == null ? null : new ProjectionRunner(redisStore, settings);
     }
 
     @PostConstruct
     void start() {
-        postgres.prepare();
-        redis.prepare();
-        postgres.start();
-        redis.start();
+        runners().forEach(ProjectionRunner::prepare);
+        runners().forEach(ProjectionRunner::start);
     }
 
     public ProjectionRunner postgres() {
         return postgres;
     }
 
+    /** @return the Redis projection's runner, or null when Redis is disabled */
     public ProjectionRunner redis() {
         return redis;
     }
 
     public List<ProjectionRunner> runners() {
-        return List.of(postgres, redis);
+        return redis == null ? List.of(postgres) : List.of(postgres, redis);
     }
 
     /** What every projection has applied: the sequence a read through either store is guaranteed to reflect. */
     public long appliedSeq() {
-        return Math.min(postgres.appliedSeq(), redis.appliedSeq());
+        return runners().stream().mapToLong(ProjectionRunner::appliedSeq).min().orElseThrow();
     }
 
     @PreDestroy
     @Override
     public void close() {
-        postgres.close();
-        redis.close();
+        runners().forEach(ProjectionRunner::close);
     }
 }
