@@ -121,8 +121,15 @@ class RegionsTest {
                 "/schemas/ids/" + idInReplica, "/schemas/ids/" + idInPrimary, "/subjects/users-value/versions/1"}) {
             assertEquals(primary.http.get(path).body(), replica.http.get(path).body(), path);
         }
-        Answer ready = replica.http.get("/health/ready");
+        // the replica's lag: it reads the primary's newest sequence and finds it applied
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Answer ready;
+        do {
+            ready = replica.http.get("/health/ready");
+        } while (ready.body().path("region").path("lag_sequences").asLong(-1) != 0 && System.nanoTime() < deadline);
         assertEquals("replica", ready.body().path("region").path("role").asText(), ready.raw());
+        assertTrue(ready.body().path("region").path("primary_reachable").asBoolean(), ready.raw());
+        assertEquals(0, ready.body().path("region").path("lag_sequences").asLong(), ready.raw());
     }
 
     @Test

@@ -15,7 +15,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -138,8 +137,8 @@ public final class ReplicaLag implements AutoCloseable {
         while (primaryLog.position(tp) < end && System.nanoTime() < deadline) {
             for (ConsumerRecord<byte[], byte[]> r : primaryLog.poll(Duration.ofMillis(100))) {
                 Header seq = r.headers().lastHeader(LogHeaders.SEQ);
-                if (seq != null) {
-                    newest = Math.max(newest, Long.parseLong(new String(seq.value(), StandardCharsets.UTF_8)));
+                if (seq != null && seq.value() != null && seq.value().length == Long.BYTES) {
+                    newest = Math.max(newest, LogHeaders.decodeLong(seq.value()));
                 }
             }
         }
