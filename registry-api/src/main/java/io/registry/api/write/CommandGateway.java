@@ -44,10 +44,6 @@ public final class CommandGateway implements AutoCloseable {
     private final Thread replyReader;
     private volatile boolean running = true;
 
-    public CommandGateway(String bootstrapServers, String commandsTopic, String repliesTopic) {
-        this(bootstrapServers, commandsTopic, repliesTopic, new CommandProducerSettings(), Duration.ofSeconds(30));
-    }
-
     /**
      * @param replyReadyTimeout how long to wait here for the replies topic; past it (or with {@link Duration#ZERO})
      *                          the reader keeps trying in the background and {@link #send} fails fast until then —
@@ -103,11 +99,6 @@ public final class CommandGateway implements AutoCloseable {
         partitions.forEach(p -> replies.position(p, Duration.ofSeconds(30)));
         repliesReady = true;
         return true;
-    }
-
-    /** Whether replies can be read: until then every {@link #send} fails at once with {@link NotReadyException}. */
-    public boolean ready() {
-        return repliesReady;
     }
 
     /** The sequencer's cluster has not been reached yet (e.g. a replica region whose primary is unreachable). */

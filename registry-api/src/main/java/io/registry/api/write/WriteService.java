@@ -28,11 +28,6 @@ public final class WriteService {
 
     private final boolean replica;
 
-    public WriteService(CommandGateway gateway, ProjectionWatermark watermark, Duration sequencerTimeout,
-                        Duration projectionTimeout, WriteObserver outcomes) {
-        this(gateway, watermark, sequencerTimeout, projectionTimeout, outcomes, CurrentCaller.NONE, false);
-    }
-
     /**
      * @param caller  with security on, the authenticated caller: its name and grants ride on the command
      * @param replica whether the sequencer is another region's: then a write the primary does not take in time fails
