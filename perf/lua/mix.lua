@@ -27,8 +27,14 @@ function request()
     return compat()
   end
 end
+local shown = 0
 function response(status, headers, body)
   count_status(status)
+  -- The first few server errors are printed whole: a 5xx is a bug to find, and its body names the cause.
+  if status >= 500 and shown < 5 then
+    shown = shown + 1
+    io.write("PERF 5xx " .. status .. " " .. body:sub(1, 400) .. "\n")
+  end
   if (status == 429 or status == 503) and headers["Retry-After"] == nil and headers["retry-after"] == nil then
     badbody = badbody + 1
   end
