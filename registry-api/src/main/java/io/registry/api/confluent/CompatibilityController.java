@@ -19,12 +19,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.registry.api.read.SubjectAliases;
 import io.registry.core.subject.CompatibilityRules;
 import io.registry.core.subject.QualifiedSubject;
+import io.registry.core.subject.SubjectHistory;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,16 +95,10 @@ public class CompatibilityController {
             }
             throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }
-        JsonNode metadata = request.metadata();
-        CompatibilityRules.Settings settings = reads.compatibilitySettings(subject);
-        JsonNode latestMetadata = against.isEmpty() ? null : metadataOf(against.get(against.size() - 1));
-        List<ParsedSchema> previous = new ArrayList<>();
-        for (SubjectVersion v : CompatibilityRules.sameGroup(settings.compatibilityGroup(), metadata, against,
-                this::metadataOf)) {
-            previous.add(reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
-        }
-        return CompatibilityRules.check(reads.parser().formats().of(proposed.type()), settings, proposed, metadata,
-                latestMetadata, previous);
+        SubjectHistory<SubjectVersion> history = SubjectHistory.of(against, this::metadataOf,
+                v -> reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
+        return CompatibilityRules.check(reads.parser().formats().of(proposed.type()),
+                reads.compatibilitySettings(subject), proposed, request.metadata(), history);
     }
 
     private JsonNode metadataOf(SubjectVersion v) {

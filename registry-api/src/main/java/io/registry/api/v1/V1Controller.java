@@ -33,7 +33,7 @@ import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaType;
 import io.registry.core.semver.ChangeAssessment;
 import io.registry.core.semver.SemanticVersion;
-import io.registry.core.semver.SemverPolicy;
+import io.registry.core.semver.SemverRequest;
 import io.registry.core.validation.PayloadValidator;
 import io.registry.core.validation.ValidationError;
 import io.registry.core.validation.ValidationResult;
@@ -104,41 +104,26 @@ public class V1Controller {
         String description = V1Api.text(request, "description", false);
         ParsedSchema parsed = api.parse(subject, type, text);
 
-        V1Api.Subject state = api.subjectState(subject);
-        Optional<SubjectVersion> existing = state.holding(parsed);
+        Optional<SubjectVersion> existing = api.subjectState(subject).holding(parsed);
         if (existing.isPresent()) {
-            // An identical retry (with or without its version) answers the version it registered.
+            // An identical retry (with or without its version) answers the version it registered: a read, which a
+            // concurrent writer cannot contradict (the sequencer answers a repeat the same way).
             return V1Responses.ok(api.record(existing.get(), false));
         }
-        ChangeAssessment assessment = state.assess(parsed, Optional.empty());
-        if (requested.isPresent()) {
-            Optional<String> problem = SemverPolicy.checkRequested(assessment, requested.get());
-            if (problem.isPresent()) {
-                throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, problem.get());
-            }
-        }
-        if (!assessment.compatible()) {
-            throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible "
-                    + "with an earlier schema for subject \"" + subject + "\" under " + assessment.level()
-                    + " (it would need a major version): " + assessment.messages());
-        }
-        SemanticVersion semver = requested.orElse(assessment.next());
-        V1Metadata metadata = new V1Metadata(Optional.of(semver), description, userMetadata);
+        // The semantic version is the sequencer's decision, against its index in log order: two concurrent
+        // registrations cannot get the same one (the API decides nothing a concurrent writer could contradict).
+        V1Metadata metadata = new V1Metadata(Optional.empty(), description, userMetadata);
         WriteResult result = writes.submit(new Command.RegisterSchema(subject, type, text, List.of(), false, null,
-                null, metadata.toConfluent(), null), PRINCIPAL);
+                null, metadata.toConfluent(), null, SemverRequest.of(requested)), PRINCIPAL);
         Outcome.Registered registered = (Outcome.Registered) result.outcome();
-        SubjectVersion written = new SubjectVersion(subject, registered.version(), registered.id(), false);
-        if (!registered.created()) {
-            // The same content arrived concurrently: answer the version that holds it.
-            return V1Responses.written(HttpStatus.OK, api.record(written, false), result);
-        }
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("id", registered.id());
         record.put("subject", subject);
         record.put("version", registered.version());
-        record.put("semver", semver.toString());
+        record.put("semver", registered.semver());
         record.put("fingerprint", parsed.fingerprint());
-        return V1Responses.written(HttpStatus.CREATED, record, result);
+        // not created: the same content arrived concurrently, and the answer is the version that holds it
+        return V1Responses.written(registered.created() ? HttpStatus.CREATED : HttpStatus.OK, record, result);
     }
 
     @Get("/schemas/{id}")
@@ -326,7 +311,7 @@ public class V1Controller {
         ParsedSchema parsed = api.parse(subject, type, text);
         V1Api.Subject state = api.subjectState(subject);
         Optional<SubjectVersion> existing = state.holding(parsed);
-        ChangeAssessment a = state.assess(parsed, level);
+        ChangeAssessment a = state.assess(parsed, V1Metadata.NONE.toConfluent(), level); // as a registration would carry
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("compatible", a.compatible());
         out.put("level", a.level().name());
