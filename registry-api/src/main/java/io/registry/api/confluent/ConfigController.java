@@ -25,7 +25,6 @@ import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue.ConfigValue;
-import io.registry.core.subject.QualifiedSubject;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,9 +46,7 @@ public class ConfigController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        ConfigValue config = reads.readModel().config(null).orElse(new ConfigValue(null))
-                .mergedWith(new ConfigValue(reads.effectiveCompatibility(null).name()));
-        return JsonResponses.ok(body(config));
+        return JsonResponses.ok(body(reads.effectiveConfig(null)));
     }
 
     @Put
@@ -66,21 +63,14 @@ public class ConfigController {
     @Get("/{subject}")
     public HttpResponse<byte[]> subject(@PathVariable String subject,
                                         @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
-        Optional<ConfigValue> own = reads.readModel().config(subject);
+        Optional<ConfigValue> own = reads.ownConfig(subject);
         if (own.isEmpty() && !defaultToGlobal) {
             throw new RegistryException(ErrorCode.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
                     "Subject '" + subject + "' does not have subject-level compatibility configured");
         }
-        ConfigValue config = own.orElse(new ConfigValue(null));
-        if (defaultToGlobal) {
-            // The settings in effect, field by field: the subject's own, else its parent scope's (its context's
-            // :.ctx: for a named context, else the global one), as the sequencer resolves them (EffectiveSettings).
-            config = reads.readModel().config(QualifiedSubject.parentScope(subject)).orElse(new ConfigValue(null))
-                    .mergedWith(config)
-                    .mergedWith(new ConfigValue(config.compatibilityLevel() != null ? null
-                            : reads.effectiveCompatibility(subject).name()));
-        }
-        return JsonResponses.ok(body(config));
+        // With defaultToGlobal the settings in effect, field by field: the subject's own, else its parent scope's
+        // (its context's :.ctx: for a named context, else the global one), as the sequencer resolves them.
+        return JsonResponses.ok(body(defaultToGlobal ? reads.effectiveConfig(subject) : own.get()));
     }
 
     @Put("/{subject}")

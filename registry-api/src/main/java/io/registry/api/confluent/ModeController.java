@@ -23,7 +23,6 @@ import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
-import io.registry.core.subject.EffectiveSettings;
 import io.registry.core.subject.Mode;
 
 import java.util.Map;
@@ -70,7 +69,7 @@ public class ModeController {
         // As Confluent's getMode/getModeInScope: a global READONLY_OVERRIDE is every subject's mode; defaultToGlobal
         // answers the mode in effect, by the same policy as the sequencer's (EffectiveSettings).
         Optional<Mode> mode = defaultToGlobal
-                ? Optional.of(reads.effectiveMode(subject)) : EffectiveSettings.ownMode(reads.readModel(), subject);
+                ? Optional.of(reads.effectiveMode(subject)) : reads.ownMode(subject);
         return JsonResponses.ok(Map.of("mode", mode.orElseThrow(() -> new RegistryException(
                 ErrorCode.SUBJECT_LEVEL_MODE_NOT_CONFIGURED,
                 "Subject '" + subject + "' does not have subject-level mode configured")).name()));

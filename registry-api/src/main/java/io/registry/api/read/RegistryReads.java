@@ -7,6 +7,7 @@ import io.registry.api.http.RegistryException;
 import io.registry.api.security.CurrentCaller;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.schema.SchemaReference;
@@ -280,20 +281,29 @@ public final class RegistryReads {
         }
     }
 
-    /** The level in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */
-    public CompatibilityLevel effectiveCompatibility(String subject) {
-        return EffectiveSettings.compatibility(readModel, subject);
-    }
-
     /** The mode in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */
     public Mode effectiveMode(String subject) {
         return EffectiveSettings.mode(readModel, subject);
     }
 
+    /** The mode {@code GET /mode/{s}} reports without {@code defaultToGlobal} (the policy in core). */
+    public Optional<Mode> ownMode(String subject) {
+        return EffectiveSettings.ownMode(readModel, subject);
+    }
+
+    /** The config record set on exactly this scope (null: the global one), if any. */
+    public Optional<LogValue.ConfigValue> ownConfig(String subject) {
+        return readModel.config(subject);
+    }
+
+    /** The config in effect for {@code subject} (null: the global scope), field by field, as the sequencer's. */
+    public LogValue.ConfigValue effectiveConfig(String subject) {
+        return EffectiveSettings.config(readModel, subject);
+    }
+
     /** The config that applies to {@code subject}'s compatibility checks, as the sequencer computes it. */
     public CompatibilityRules.Settings compatibilitySettings(String subject) {
-        return CompatibilityRules.Settings.of(readModel.config(subject),
-                readModel.config(QualifiedSubject.parentScope(subject)));
+        return CompatibilityRules.Settings.of(readModel, subject);
     }
 
     /** The live version of {@code subject} holding exactly this content, if any. */

@@ -41,19 +41,11 @@ public final class CompatibilityRules {
      * context's, or the global config), else Confluent's defaults (BACKWARD, {@code validateFields=false}, no group).
      */
     public record Settings(CompatibilityLevel level, boolean validateFields, String compatibilityGroup) {
-        public static Settings of(Optional<ConfigValue> subjectConfig, Optional<ConfigValue> parentConfig) {
-            ConfigValue merged = parentConfig.map(p -> p.mergedWith(subjectConfig.orElse(null)))
-                    .or(() -> subjectConfig)
-                    .orElse(new ConfigValue(null));
-            return new Settings(
-                    Optional.ofNullable(merged.compatibilityLevel()).flatMap(CompatibilityLevel::parse)
-                            .orElse(CompatibilityLevel.DEFAULT),
-                    Boolean.TRUE.equals(merged.validateFields()),
-                    merged.compatibilityGroup());
-        }
-
-        public static Settings of(RegistryIndex index, String subject) {
-            return of(index.config(subject), index.config(QualifiedSubject.parentScope(subject)));
+        /** The settings in effect for {@code subject}, by the one policy ({@link EffectiveSettings#config}). */
+        public static Settings of(ScopeSettings scopes, String subject) {
+            ConfigValue config = EffectiveSettings.config(scopes, subject);
+            return new Settings(CompatibilityLevel.parse(config.compatibilityLevel()).orElse(CompatibilityLevel.DEFAULT),
+                    Boolean.TRUE.equals(config.validateFields()), config.compatibilityGroup());
         }
 
         /** These settings with another level (a check that names its own). */
