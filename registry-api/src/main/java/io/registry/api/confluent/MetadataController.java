@@ -72,7 +72,7 @@ public class MetadataController {
         } catch (IllegalArgumentException e) {
             throw new RegistryException(ErrorCode.BAD_REQUEST, e.getMessage());
         }
-        for (String subject : reads.readModel().subjects(true)) {
+        for (String subject : reads.subjects(true)) {
             if (prefix.isEmpty() ? QualifiedSubject.DEFAULT_CONTEXT.equals(QualifiedSubject.contextOf(subject))
                     : subject.startsWith(prefix)) {
                 throw new RegistryException(ErrorCode.CONTEXT_NOT_EMPTY,

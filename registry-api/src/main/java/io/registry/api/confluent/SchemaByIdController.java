@@ -79,7 +79,7 @@ public class SchemaByIdController {
                     body.put("schema", reads.formatted(found.context(), found.schema(), format));
                 }
                 if (fetchMaxId) {
-                    body.put("maxId", Math.max(id, reads.readModel().maxSchemaId(found.context())));
+                    body.put("maxId", Math.max(id, reads.maxSchemaId(found.context())));
                 }
                 answer.complete(JsonResponses.ok(body));
             } catch (Throwable t) {

@@ -40,11 +40,11 @@ public class SchemaListController {
                                      @QueryValue(defaultValue = "0") int offset,
                                      @QueryValue(defaultValue = "-1") int limit) {
         List<SubjectVersion> selected = new ArrayList<>();
-        for (String subject : reads.readModel().subjects(deleted)) {
+        for (String subject : reads.subjects(deleted)) {
             if (!Paging.matches(subject, subjectPrefix)) {
                 continue;
             }
-            List<SubjectVersion> versions = reads.readModel().versions(subject).stream()
+            List<SubjectVersion> versions = reads.allVersions(subject).stream()
                     .filter(v -> deleted || !v.deleted()).toList();
             if (versions.isEmpty()) {
                 continue;

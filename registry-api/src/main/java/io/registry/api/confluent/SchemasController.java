@@ -69,6 +69,6 @@ public class SchemasController {
 
     private List<SubjectVersion> usages(int id, String subject, boolean includeDeleted) {
         String context = reads.locate(id, subject).context();
-        return reads.readModel().usagesOf(context, id).stream().filter(v -> includeDeleted || !v.deleted()).toList();
+        return reads.usagesOf(context, id).stream().filter(v -> includeDeleted || !v.deleted()).toList();
     }
 }

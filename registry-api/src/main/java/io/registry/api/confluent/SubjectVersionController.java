@@ -158,7 +158,7 @@ public class SubjectVersionController {
             try {
                 String subject = aliases.resolve(requested);
                 SubjectVersion v = reads.version(subject, version, deleted);
-                Optional<VersionExtras> found = reads.readModel().versionExtras(subject, v.version());
+                Optional<VersionExtras> found = reads.extras(subject, v.version());
                 extras.put(extrasKey(v), found);
                 StoredSchema schema = reads.schemaOf(v);
                 java.util.Map<String, Object> body = SchemaBodies.version(v, schema, found);

@@ -72,10 +72,10 @@ public class SubjectsController {
                                      @QueryValue(defaultValue = "-1") int limit) {
         List<String> subjects;
         if (deletedOnly) {
-            Set<String> live = new HashSet<>(reads.readModel().subjects(false));
-            subjects = reads.readModel().subjects(true).stream().filter(s -> !live.contains(s)).toList();
+            Set<String> live = new HashSet<>(reads.subjects(false));
+            subjects = reads.subjects(true).stream().filter(s -> !live.contains(s)).toList();
         } else {
-            subjects = reads.readModel().subjects(deleted);
+            subjects = reads.subjects(deleted);
         }
         return JsonResponses.ok(Paging.page(subjects.stream().filter(s -> Paging.matches(s, subjectPrefix)).toList(),
                 offset, limit));
@@ -150,7 +150,7 @@ public class SubjectsController {
         List<SubjectVersion> newestFirst = new ArrayList<>(reads.versions(subject, deleted));
         Collections.reverse(newestFirst);
         for (SubjectVersion v : newestFirst) {
-            Optional<VersionExtras> extras = reads.readModel().versionExtras(subject, v.version());
+            Optional<VersionExtras> extras = reads.extras(subject, v.version());
             if (extras.isPresent() && hasProperties(extras.get(), wanted)) {
                 StoredSchema schema = reads.schemaOf(v);
                 Map<String, Object> body = SchemaBodies.version(v, schema, extras);
@@ -213,7 +213,7 @@ public class SubjectsController {
             // Confluent answers an IMPORT of an existing version with the whole registered schema.
             SubjectVersion v = reads.version(subject, String.valueOf(registered.version()), false);
             return WriteResponses.ok(SchemaBodies.registered(v, reads.schemaOf(v),
-                    reads.readModel().versionExtras(subject, v.version())), result);
+                    reads.extras(subject, v.version())), result);
         }
         return WriteResponses.ok(Map.of("id", registered.id()), result);
     }
@@ -238,7 +238,7 @@ public class SubjectsController {
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schemaOf(found);
         return JsonResponses.ok(SchemaBodies.version(found, schema,
-                reads.readModel().versionExtras(subject, found.version())));
+                reads.extras(subject, found.version())));
     }
 
     private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {

@@ -18,6 +18,9 @@ import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.registry.core.schema.SchemaFormat;
 import io.registry.readmodel.availability.StoreUnavailableException;
 
 import java.util.List;
@@ -45,7 +48,7 @@ public final class RegistryReads {
     }
 
     /** The read model as the current caller may see it (everything when security is off). */
-    public ReadModel readModel() {
+    private ReadModel readModel() {
         return caller.get().<ReadModel>map(c -> new VisibleReadModel(readModel, c::mayRead)).orElse(readModel);
     }
 
@@ -54,8 +57,49 @@ public final class RegistryReads {
         return readModel.usagesOf(context, id).stream().map(SubjectVersion::subject).distinct().toList();
     }
 
-    public SchemaParser parser() {
-        return parser;
+    /** The rules of a schema format (compatibility, rendering). */
+    public SchemaFormat format(SchemaType type) {
+        return parser.formats().of(type);
+    }
+
+    /** The subjects the caller may see, soft-deleted ones too when {@code includeDeleted}. */
+    public List<String> subjects(boolean includeDeleted) {
+        return readModel().subjects(includeDeleted);
+    }
+
+    /** Every version of a subject (soft-deleted included), oldest first; empty (no 40401) when it has none. */
+    public List<SubjectVersion> allVersions(String subject) {
+        return readModel().versions(subject);
+    }
+
+    /** The live versions of a subject, oldest first; empty (no 40401) for an unknown or deleted subject. */
+    public List<SubjectVersion> liveVersions(String subject) {
+        return readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
+    }
+
+    /** A subject version's Confluent {@code metadata} and {@code ruleSet}, if it was registered with either. */
+    public Optional<VersionExtras> extras(String subject, int version) {
+        return readModel().versionExtras(subject, version);
+    }
+
+    /** A subject version's Confluent {@code metadata} (null when none). */
+    public JsonNode metadataOf(SubjectVersion version) {
+        return extras(version.subject(), version.version()).map(VersionExtras::metadata).orElse(null);
+    }
+
+    /** The subject versions (soft-deleted included) using {@code id} in {@code context}, as the caller may see them. */
+    public List<SubjectVersion> usagesOf(String context, int id) {
+        return readModel().usagesOf(context, id);
+    }
+
+    /** {@link #usagesOf(String, int)} in the default context. */
+    public List<SubjectVersion> usagesOf(int id) {
+        return usagesOf(QualifiedSubject.DEFAULT_CONTEXT, id);
+    }
+
+    /** The largest schema id of {@code context} (0 when none). */
+    public int maxSchemaId(String context) {
+        return readModel().maxSchemaId(context);
     }
 
     /** A schema of the default context by id; 40403 when unknown. */

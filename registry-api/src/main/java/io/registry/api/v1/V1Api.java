@@ -16,7 +16,6 @@ import io.registry.core.subject.QualifiedSubject;
 import io.registry.core.subject.SubjectHistory;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
-import io.registry.readmodel.VersionExtras;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -146,7 +145,7 @@ final class V1Api {
 
     /** Live versions of a subject, oldest first; empty for an unknown subject. */
     List<SubjectVersion> live(String subject) {
-        return reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
+        return reads.liveVersions(subject);
     }
 
     V1Metadata metadata(SubjectVersion v) {
@@ -155,7 +154,7 @@ final class V1Api {
 
     /** The version's Confluent metadata, where {@code /api/v1} keeps what it records (null when none). */
     JsonNode confluentMetadata(SubjectVersion v) {
-        return reads.readModel().versionExtras(v.subject(), v.version()).map(VersionExtras::metadata).orElse(null);
+        return reads.metadataOf(v);
     }
 
     /**
@@ -203,7 +202,7 @@ final class V1Api {
                 settings = settings.withLevel(level.get());
             }
             JsonNode judged = proposedMetadata != null ? proposedMetadata : history.latestMetadata();
-            return SemverPolicy.assess(reads.parser().formats().of(proposed.type()), settings, proposed, judged,
+            return SemverPolicy.assess(reads.format(proposed.type()), settings, proposed, judged,
                     history);
         }
     }

@@ -135,7 +135,7 @@ public class V1Controller {
         body.put("schema", V1Api.schemaValue(schema));
         body.put("fingerprint", schema.fingerprint());
         List<Map<String, Object>> versions = new ArrayList<>();
-        for (SubjectVersion v : reads.readModel().usagesOf(id)) {
+        for (SubjectVersion v : reads.usagesOf(id)) {
             if (!v.deleted()) {
                 Map<String, Object> usage = api.record(v, false);
                 V1Metadata meta = api.metadata(v);
@@ -163,7 +163,7 @@ public class V1Controller {
             }
         });
         List<Map<String, Object>> found = new ArrayList<>();
-        for (String subject : reads.readModel().subjects(false)) {
+        for (String subject : reads.subjects(false)) {
             if (prefix != null && !subject.startsWith(prefix)) {
                 continue;
             }
@@ -336,7 +336,7 @@ public class V1Controller {
         StoredSchema schema = reads.schema(id);
         LlmTarget t = LlmTarget.parse(target).orElseThrow(() -> V1Responses.unprocessable(
                 "Query parameter 'target' must be one of openai, anthropic, gemini; got '" + target + "'"));
-        Optional<SubjectVersion> usage = reads.readModel().usagesOf(id).stream().filter(v -> !v.deleted())
+        Optional<SubjectVersion> usage = reads.usagesOf(id).stream().filter(v -> !v.deleted())
                 .findFirst();
         String definitionName = name != null ? name
                 : usage.map(v -> toolName(v.subject())).orElse("schema_" + id);
