@@ -26,8 +26,6 @@ import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue.ConfigValue;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code /config[/{subject}]}: Confluent's config records (level, normalize, alias, validateFields, groups…). */
@@ -46,7 +44,7 @@ public class ConfigController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        return JsonResponses.ok(body(reads.effectiveConfig(null)));
+        return JsonResponses.ok(ConfigBodies.Config.of(reads.effectiveConfig(null)));
     }
 
     @Put
@@ -70,7 +68,7 @@ public class ConfigController {
         }
         // With defaultToGlobal the settings in effect, field by field: the subject's own, else its parent scope's
         // (its context's :.ctx: for a named context, else the global one), as the sequencer resolves them.
-        return JsonResponses.ok(body(defaultToGlobal ? reads.effectiveConfig(subject) : own.get()));
+        return JsonResponses.ok(ConfigBodies.Config.of(defaultToGlobal ? reads.effectiveConfig(subject) : own.get()));
     }
 
     @Put("/{subject}")
@@ -94,7 +92,7 @@ public class ConfigController {
 
     private HttpResponse<byte[]> delete(String subject) {
         WriteResult result = writes.submit(new Command.DeleteConfig(subject), Principals.ANONYMOUS);
-        return WriteResponses.ok(body(((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel()), result);
+        return WriteResponses.ok(ConfigBodies.Config.level(((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel()), result);
     }
 
     private HttpResponse<byte[]> update(String subject, byte[] body) {
@@ -121,42 +119,10 @@ public class ConfigController {
                 alias, group, defaultMetadata, overrideMetadata, defaultRuleSet, overrideRuleSet),
                 Principals.ANONYMOUS);
         // Like Confluent, the answer echoes the request's fields (ConfigUpdateRequest's order).
-        Map<String, Object> answer = new LinkedHashMap<>();
-        putIfSet(answer, "alias", alias);
-        putIfSet(answer, "normalize", normalize);
-        putIfSet(answer, "validateFields", validateFields);
-        putIfSet(answer, "compatibility", level == null ? null : level.name());
-        putIfSet(answer, "compatibilityGroup", group);
-        putIfSet(answer, "defaultMetadata", defaultMetadata);
-        putIfSet(answer, "overrideMetadata", overrideMetadata);
-        putIfSet(answer, "defaultRuleSet", defaultRuleSet);
-        putIfSet(answer, "overrideRuleSet", overrideRuleSet);
+        ConfigBodies.Update answer = new ConfigBodies.Update(alias, normalize, validateFields,
+                level == null ? null : level.name(), group, defaultMetadata, overrideMetadata, defaultRuleSet,
+                overrideRuleSet);
         return WriteResponses.ok(answer, result);
-    }
-
-    /** Confluent's {@code Config} entity: its fields in its order, the unset ones left out. */
-    private static Map<String, Object> body(ConfigValue config) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        putIfSet(body, "alias", config.alias());
-        putIfSet(body, "normalize", config.normalize());
-        putIfSet(body, "validateFields", config.validateFields());
-        putIfSet(body, "compatibilityLevel", config.compatibilityLevel());
-        putIfSet(body, "compatibilityGroup", config.compatibilityGroup());
-        putIfSet(body, "defaultMetadata", config.defaultMetadata());
-        putIfSet(body, "overrideMetadata", config.overrideMetadata());
-        putIfSet(body, "defaultRuleSet", config.defaultRuleSet());
-        putIfSet(body, "overrideRuleSet", config.overrideRuleSet());
-        return body;
-    }
-
-    private static Map<String, Object> body(String level) {
-        return body(new ConfigValue(level));
-    }
-
-    private static void putIfSet(Map<String, Object> body, String field, Object value) {
-        if (value != null) {
-            body.put(field, value);
-        }
     }
 
     /** An object-valued field of the request; null when absent or null, 422 when of another type. */

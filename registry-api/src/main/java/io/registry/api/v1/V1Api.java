@@ -18,10 +18,8 @@ import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Request parsing and read-side assembly shared by the {@code /api/v1} controllers. */
@@ -207,23 +205,28 @@ final class V1Api {
         }
     }
 
-    /** {@code {id, subject, version, semver, fingerprint}} plus, when {@code full}, type, schema and metadata. */
-    Map<String, Object> record(SubjectVersion v, boolean full) {
+    /** {@code {id, subject, version, semver, fingerprint}}. */
+    V1Bodies.Registration registration(SubjectVersion v) {
+        return new V1Bodies.Registration(v.schemaId(), v.subject(), v.version(), semver(metadata(v)),
+                reads.schemaOf(v).fingerprint());
+    }
+
+    /** The version with its type, schema, description and metadata. */
+    V1Bodies.Version version(SubjectVersion v) {
         StoredSchema schema = reads.schemaOf(v);
         V1Metadata meta = metadata(v);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", v.schemaId());
-        body.put("subject", v.subject());
-        body.put("version", v.version());
-        body.put("semver", meta.semver().map(Object::toString).orElse(null));
-        body.put("fingerprint", schema.fingerprint());
-        if (full) {
-            body.put("schema_type", schema.type().name().toLowerCase(Locale.ROOT));
-            body.put("schema", schemaValue(schema));
-            body.put("description", meta.description());
-            body.put("metadata", meta.user());
-        }
-        return body;
+        return new V1Bodies.Version(v.schemaId(), v.subject(), v.version(), semver(meta), schema.fingerprint(),
+                schema.type().name().toLowerCase(Locale.ROOT), schemaValue(schema), meta.description(), meta.user());
+    }
+
+    /** The latest version of a subject as a search hit. */
+    V1Bodies.Listed listed(SubjectVersion v, V1Metadata meta) {
+        return new V1Bodies.Listed(v.schemaId(), v.subject(), v.version(), semver(meta),
+                reads.schemaOf(v).fingerprint(), meta.description(), meta.user());
+    }
+
+    private static String semver(V1Metadata meta) {
+        return meta.semver().map(Object::toString).orElse(null);
     }
 
     /** JSON and Avro schemas answer as JSON values; Protobuf as its text. */

@@ -108,7 +108,7 @@ public class V1Controller {
         if (existing.isPresent()) {
             // An identical retry (with or without its version) answers the version it registered: a read, which a
             // concurrent writer cannot contradict (the sequencer answers a repeat the same way).
-            return V1Responses.ok(api.record(existing.get(), false));
+            return V1Responses.ok(api.registration(existing.get()));
         }
         // The semantic version is the sequencer's decision, against its index in log order: two concurrent
         // registrations cannot get the same one (the API decides nothing a concurrent writer could contradict).
@@ -116,12 +116,8 @@ public class V1Controller {
         WriteResult result = writes.submit(new Command.RegisterSchema(subject, type, text, List.of(), false, null,
                 null, metadata.toConfluent(), null, SemverRequest.of(requested)), PRINCIPAL);
         Outcome.Registered registered = (Outcome.Registered) result.outcome();
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("id", registered.id());
-        record.put("subject", subject);
-        record.put("version", registered.version());
-        record.put("semver", registered.semver());
-        record.put("fingerprint", parsed.fingerprint());
+        V1Bodies.Registration record = new V1Bodies.Registration(registered.id(), subject, registered.version(),
+                registered.semver(), parsed.fingerprint());
         // not created: the same content arrived concurrently, and the answer is the version that holds it
         return V1Responses.written(registered.created() ? HttpStatus.CREATED : HttpStatus.OK, record, result);
     }
@@ -129,25 +125,16 @@ public class V1Controller {
     @Get("/schemas/{id}")
     public HttpResponse<byte[]> byId(@PathVariable int id) {
         StoredSchema schema = reads.schema(id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", schema.id());
-        body.put("schema_type", schema.type().name().toLowerCase(java.util.Locale.ROOT));
-        body.put("schema", V1Api.schemaValue(schema));
-        body.put("fingerprint", schema.fingerprint());
-        List<Map<String, Object>> versions = new ArrayList<>();
+        List<V1Bodies.Usage> versions = new ArrayList<>();
         for (SubjectVersion v : reads.usagesOf(id)) {
             if (!v.deleted()) {
-                Map<String, Object> usage = api.record(v, false);
                 V1Metadata meta = api.metadata(v);
-                usage.remove("id");
-                usage.remove("fingerprint");
-                usage.put("description", meta.description());
-                usage.put("metadata", meta.user());
-                versions.add(usage);
+                versions.add(new V1Bodies.Usage(v.subject(), v.version(),
+                        meta.semver().map(Object::toString).orElse(null), meta.description(), meta.user()));
             }
         }
-        body.put("versions", versions);
-        return V1Responses.ok(body);
+        return V1Responses.ok(new V1Bodies.Schema(schema.id(), schema.type().name().toLowerCase(java.util.Locale.ROOT),
+                V1Api.schemaValue(schema), schema.fingerprint(), versions));
     }
 
     /**
@@ -162,7 +149,7 @@ public class V1Controller {
                 wanted.put(name.substring("metadata.".length()), values.get(0));
             }
         });
-        List<Map<String, Object>> found = new ArrayList<>();
+        List<V1Bodies.Listed> found = new ArrayList<>();
         for (String subject : reads.subjects(false)) {
             if (prefix != null && !subject.startsWith(prefix)) {
                 continue;
@@ -172,19 +159,12 @@ public class V1Controller {
                 continue;
             }
             SubjectVersion latest = live.get(live.size() - 1);
-            if (!wanted.isEmpty()) {
-                V1Metadata meta = api.metadata(latest);
-                if (!wanted.entrySet().stream().allMatch(e -> meta.matches(e.getKey(), e.getValue()))) {
-                    continue;
-                }
-            }
-            Map<String, Object> record = api.record(latest, false);
             V1Metadata meta = api.metadata(latest);
-            record.put("description", meta.description());
-            record.put("metadata", meta.user());
-            found.add(record);
+            if (wanted.entrySet().stream().allMatch(e -> meta.matches(e.getKey(), e.getValue()))) {
+                found.add(api.listed(latest, meta));
+            }
         }
-        return V1Responses.ok(Map.of("schemas", found));
+        return V1Responses.ok(new V1Bodies.Found(found));
     }
 
     @Get("/subjects/{subject}/versions")
@@ -193,11 +173,7 @@ public class V1Controller {
         if (live.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SubjectVersion v : live) {
-            out.add(api.record(v, false));
-        }
-        return V1Responses.ok(Map.of("subject", subject, "versions", out));
+        return V1Responses.ok(new V1Bodies.Versions(subject, live.stream().map(api::registration).toList()));
     }
 
     /** A version by semantic version ({@code 1.2.0}) or {@code latest}. */
@@ -208,14 +184,14 @@ public class V1Controller {
             throw RegistryException.subjectNotFound(subject);
         }
         if ("latest".equalsIgnoreCase(version)) {
-            return V1Responses.ok(api.record(live.get(live.size() - 1), true));
+            return V1Responses.ok(api.version(live.get(live.size() - 1)));
         }
         SemanticVersion wanted = SemanticVersion.parse(version).orElseThrow(() -> new RegistryException(
                 ErrorCode.INVALID_VERSION, "'" + version + "' is neither a semantic version MAJOR.MINOR.PATCH nor "
                 + "'latest'"));
         for (int i = live.size() - 1; i >= 0; i--) {
             if (api.metadata(live.get(i)).semver().filter(wanted::equals).isPresent()) {
-                return V1Responses.ok(api.record(live.get(i), true));
+                return V1Responses.ok(api.version(live.get(i)));
             }
         }
         throw new RegistryException(ErrorCode.VERSION_NOT_FOUND, "Version " + wanted + " not found.");
@@ -312,20 +288,10 @@ public class V1Controller {
         V1Api.Subject state = api.subjectState(subject);
         Optional<SubjectVersion> existing = state.holding(parsed);
         ChangeAssessment a = state.assess(parsed, V1Metadata.NONE.toConfluent(), level); // as a registration would carry
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("compatible", a.compatible());
-        out.put("level", a.level().name());
-        out.put("messages", a.messages());
-        out.put("bump", existing.isPresent() ? "none" : a.bump().map(b -> b.wire()).orElse("initial"));
-        out.put("breaking_changes", a.breaking());
-        out.put("current_semver", a.previous().map(Object::toString).orElse(null));
-        if (existing.isPresent()) {
-            out.put("next_semver", null);
-            out.put("existing", api.record(existing.get(), false));
-        } else {
-            out.put("next_semver", a.next().toString());
-        }
-        return V1Responses.ok(out);
+        return V1Responses.ok(new V1Bodies.Check(a.compatible(), a.level().name(), a.messages(),
+                existing.isPresent() ? "none" : a.bump().map(b -> b.wire()).orElse("initial"), a.breaking(),
+                a.previous().map(Object::toString).orElse(null),
+                existing.isPresent() ? null : a.next().toString(), existing.map(api::registration).orElse(null)));
     }
 
     // ---- LLM export -----------------------------------------------------------------------------------------
