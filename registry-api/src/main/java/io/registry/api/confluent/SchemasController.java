@@ -24,7 +24,6 @@ import jakarta.inject.Named;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -80,7 +79,7 @@ public class SchemasController {
             }
             selected.addAll(latestOnly ? List.of(versions.get(versions.size() - 1)) : versions);
         }
-        List<Map<String, Object>> bodies = new ArrayList<>();
+        List<SchemaBodies.Version> bodies = new ArrayList<>();
         for (SubjectVersion v : Paging.page(selected, offset, limit)) {
             bodies.add(SchemaBodies.version(v, reads.schemaOf(v)));
         }
@@ -121,12 +120,12 @@ public class SchemasController {
                     answer.complete(JsonResponses.ok(render(found.schema())));
                     return;
                 }
-                Map<String, Object> body = SchemaBodies.byId(found.schema());
+                SchemaBodies.ById body = SchemaBodies.byId(found.schema());
                 if (format != null && !format.isBlank()) {
-                    body.put("schema", reads.formatted(found.context(), found.schema(), format));
+                    body = body.withSchema(reads.formatted(found.context(), found.schema(), format));
                 }
                 if (fetchMaxId) {
-                    body.put("maxId", Math.max(id, reads.maxSchemaId(found.context())));
+                    body = body.withMaxId(Math.max(id, reads.maxSchemaId(found.context())));
                 }
                 answer.complete(JsonResponses.ok(body));
             } catch (Throwable t) {

@@ -171,9 +171,9 @@ public class SubjectsController {
             Optional<VersionExtras> extras = reads.extras(subject, v.version());
             if (extras.isPresent() && hasProperties(extras.get(), wanted)) {
                 StoredSchema schema = reads.schemaOf(v);
-                Map<String, Object> body = SchemaBodies.version(v, schema, extras);
+                SchemaBodies.Version body = SchemaBodies.version(v, schema, extras);
                 if (format != null && !format.isBlank()) {
-                    body.put("schema", reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
+                    body = body.withSchema(reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
                 }
                 return JsonResponses.ok(body);
             }
@@ -223,9 +223,9 @@ public class SubjectsController {
                 Optional<VersionExtras> found = reads.extras(subject, v.version());
                 fastPath.remember(v, found);
                 StoredSchema schema = reads.schemaOf(v);
-                Map<String, Object> body = SchemaBodies.version(v, schema, found);
+                SchemaBodies.Version body = SchemaBodies.version(v, schema, found);
                 if (format != null && !format.isBlank()) {
-                    body.put("schema", reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
+                    body = body.withSchema(reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
                 }
                 answer.complete(JsonResponses.ok(body));
             } catch (Throwable t) {
@@ -260,7 +260,7 @@ public class SubjectsController {
             // Idempotent repeat: answered from the projection without a round trip through the log.
             Optional<SubjectVersion> existing = reads.findRepeat(subject, parsed);
             if (existing.isPresent()) {
-                return JsonResponses.ok(Map.of("id", existing.get().schemaId()));
+                return JsonResponses.ok(new SchemaBodies.Id(existing.get().schemaId()));
             }
         }
         WriteResult result = writes.submit(new Command.RegisterSchema(subject, request.schemaType(),
@@ -273,7 +273,7 @@ public class SubjectsController {
             return WriteResponses.ok(SchemaBodies.registered(v, reads.schemaOf(v),
                     reads.extras(subject, v.version())), result);
         }
-        return WriteResponses.ok(Map.of("id", registered.id()), result);
+        return WriteResponses.ok(new SchemaBodies.Id(registered.id()), result);
     }
 
     @ExecuteOn(TaskExecutors.BLOCKING)

@@ -49,4 +49,26 @@ class ConfluentBodiesTest {
         assertEquals(List.of(1), Paging.page(items, -4, 1));
         assertEquals(List.of(5), Paging.page(items, 4, Integer.MAX_VALUE));
     }
+
+    /** Confluent's schema shapes: no schemaType for Avro, no empty references, metadata before the schema. */
+    @Test
+    void schemaShapesFollowConfluent() throws Exception {
+        io.registry.readmodel.StoredSchema avro = new io.registry.readmodel.StoredSchema(3,
+                io.registry.core.schema.SchemaType.AVRO, "\"string\"", List.of(), "fp");
+        assertEquals("{\"schema\":\"\\\"string\\\"\"}", json(SchemaBodies.byId(avro)));
+        assertEquals("{\"schema\":\"x\",\"maxId\":9}", json(SchemaBodies.byId(avro).withSchema("x").withMaxId(9)));
+        io.registry.readmodel.StoredSchema proto = new io.registry.readmodel.StoredSchema(4,
+                io.registry.core.schema.SchemaType.PROTOBUF, "syntax",
+                List.of(new io.registry.core.schema.SchemaReference("a.proto", "a", 2)), "fp");
+        io.registry.readmodel.SubjectVersion v = new io.registry.readmodel.SubjectVersion("s", 2, 4, false);
+        assertEquals("{\"subject\":\"s\",\"version\":2,\"id\":4,\"schemaType\":\"PROTOBUF\",\"references\":"
+                + "[{\"name\":\"a.proto\",\"subject\":\"a\",\"version\":2}],\"metadata\":{\"properties\":{}},"
+                + "\"schema\":\"syntax\"}", json(SchemaBodies.version(v, proto, java.util.Optional.of(
+                new io.registry.readmodel.VersionExtras(new ObjectMapper().readTree("{\"properties\":{}}"), null)))));
+        assertEquals("{\"id\":4,\"version\":2,\"schemaType\":\"PROTOBUF\",\"references\":"
+                + "[{\"name\":\"a.proto\",\"subject\":\"a\",\"version\":2}],\"schema\":\"syntax\"}",
+                json(SchemaBodies.registered(v, proto, java.util.Optional.empty())));
+        assertEquals("{\"subject\":\"s\",\"version\":2}", json(SchemaBodies.subjectVersion(v)));
+        assertEquals("{\"id\":4}", json(new SchemaBodies.Id(4)));
+    }
 }
