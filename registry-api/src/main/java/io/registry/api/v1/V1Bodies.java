@@ -66,4 +66,36 @@ final class V1Bodies {
                  @JsonProperty("next_semver") String nextSemver,
                  @JsonInclude(JsonInclude.Include.NON_NULL) Registration existing) {
     }
+
+    /** One reason a payload is invalid; {@code path} is a JSON Pointer. */
+    @JsonPropertyOrder({"path", "keyword", "message"})
+    record Error(String path, String keyword, String message) {
+    }
+
+    /** {@code POST /api/v1/validate/{id}} with one payload. */
+    @JsonPropertyOrder({"valid", "errors"})
+    record Validation(boolean valid, List<Error> errors) {
+    }
+
+    /** {@code POST /api/v1/validate/{id}} with {@code {"payloads": [...]}}. */
+    @JsonPropertyOrder({"valid", "valid_count", "invalid_count", "results"})
+    record Batch(boolean valid, @JsonProperty("valid_count") int validCount,
+                 @JsonProperty("invalid_count") int invalidCount, List<Validation> results) {
+    }
+
+    /** {@code GET /api/v1/schemas/{id}/llm}. */
+    @JsonPropertyOrder({"id", "target", "name", "definition"})
+    record Export(int id, String target, String name, JsonNode definition) {
+    }
+
+    /** A construct a provider's strict mode does not accept. */
+    @JsonPropertyOrder({"path", "construct", "message"})
+    record Problem(String path, String construct, String message) {
+    }
+
+    /** The 422 of an export that would not be faithful: the registry's error plus what is unsupported. */
+    @JsonPropertyOrder({"error_code", "message", "target", "problems"})
+    record Refusal(@JsonProperty("error_code") int errorCode, String message, String target,
+                   List<Problem> problems) {
+    }
 }

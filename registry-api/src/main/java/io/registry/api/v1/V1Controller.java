@@ -223,7 +223,7 @@ public class V1Controller {
                     }
                 }
             }
-            List<Map<String, Object>> results = new ArrayList<>();
+            List<V1Bodies.Validation> results = new ArrayList<>();
             int valid = 0;
             for (JsonNode payload : batch) {
                 ValidationResult r = validator.validate(payload);
@@ -231,12 +231,7 @@ public class V1Controller {
                 valid += r.valid() ? 1 : 0;
                 results.add(result(r));
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("valid", valid == batch.size());
-            out.put("valid_count", valid);
-            out.put("invalid_count", batch.size() - valid);
-            out.put("results", results);
-            return V1Responses.ok(out);
+            return V1Responses.ok(new V1Bodies.Batch(valid == batch.size(), valid, batch.size() - valid, results));
         }
         if (body.length > settings.getMaxPayloadBytes()) {
             throw V1Responses.tooLarge("Payload of " + body.length + " bytes exceeds the limit of "
@@ -252,19 +247,12 @@ public class V1Controller {
                 .increment();
     }
 
-    private static Map<String, Object> result(ValidationResult r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("valid", r.valid());
-        List<Map<String, Object>> errors = new ArrayList<>();
+    private static V1Bodies.Validation result(ValidationResult r) {
+        List<V1Bodies.Error> errors = new ArrayList<>();
         for (ValidationError e : r.errors()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", e.path());
-            m.put("keyword", e.keyword());
-            m.put("message", e.message());
-            errors.add(m);
+            errors.add(new V1Bodies.Error(e.path(), e.keyword(), e.message()));
         }
-        out.put("errors", errors);
-        return out;
+        return new V1Bodies.Validation(r.valid(), errors);
     }
 
     // ---- compatibility --------------------------------------------------------------------------------------
@@ -321,29 +309,17 @@ public class V1Controller {
         if (!result.exportable()) {
             return refuse(t, result.problems());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("target", t.wire());
-        out.put("name", definitionName);
-        out.put("definition", result.definition());
-        return V1Responses.ok(out);
+        return V1Responses.ok(new V1Bodies.Export(id, t.wire(), definitionName, result.definition()));
     }
 
     private static HttpResponse<byte[]> refuse(LlmTarget target, List<ExportProblem> problems) {
-        Map<String, Object> body = V1Responses.error(ErrorCode.UNPROCESSABLE_ENTITY.code(), "The schema cannot be "
-                + "exported faithfully to " + target.wire() + " strict mode: " + problems.size() + " unsupported "
-                + "construct(s)");
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<V1Bodies.Problem> list = new ArrayList<>();
         for (ExportProblem p : problems) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", p.path());
-            m.put("construct", p.construct());
-            m.put("message", p.message());
-            list.add(m);
+            list.add(new V1Bodies.Problem(p.path(), p.construct(), p.message()));
         }
-        body.put("target", target.wire());
-        body.put("problems", list);
-        return V1Responses.status(HttpStatus.UNPROCESSABLE_ENTITY, body);
+        return V1Responses.status(HttpStatus.UNPROCESSABLE_ENTITY, new V1Bodies.Refusal(
+                ErrorCode.UNPROCESSABLE_ENTITY.code(), "The schema cannot be exported faithfully to " + target.wire()
+                + " strict mode: " + problems.size() + " unsupported construct(s)", target.wire(), list));
     }
 
     /** A subject as a tool name: [a-zA-Z0-9_-], at most 64 characters. */

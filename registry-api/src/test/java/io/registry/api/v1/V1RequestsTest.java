@@ -83,4 +83,17 @@ class V1RequestsTest {
         assertEquals("{\"subject\":\"s\",\"versions\":[" + json(r) + "]}",
                 json(new V1Bodies.Versions("s", java.util.List.of(r))));
     }
+
+    @Test
+    void validationAndExportAnswersKeepTheirShape() {
+        V1Bodies.Validation bad = new V1Bodies.Validation(false,
+                java.util.List.of(new V1Bodies.Error("/a", "type", "must be a string")));
+        assertEquals("{\"valid\":false,\"errors\":[{\"path\":\"/a\",\"keyword\":\"type\",\"message\":\"must be a "
+                + "string\"}]}", json(bad));
+        assertEquals("{\"valid\":false,\"valid_count\":0,\"invalid_count\":1,\"results\":[" + json(bad) + "]}",
+                json(new V1Bodies.Batch(false, 0, 1, java.util.List.of(bad))));
+        assertEquals("{\"error_code\":422,\"message\":\"m\",\"target\":\"anthropic\",\"problems\":[{\"path\":"
+                + "\"/x\",\"construct\":\"minimum\",\"message\":\"no\"}]}", json(new V1Bodies.Refusal(422, "m",
+                "anthropic", java.util.List.of(new V1Bodies.Problem("/x", "minimum", "no")))));
+    }
 }
