@@ -2,7 +2,7 @@ package io.registry.dev;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
-import io.registry.kafka.embedded.SharedTestKafka;
+import io.registry.testkit.kafka.SharedTestKafka;
 import io.registry.testkit.ReadModelProperties;
 import io.registry.testkit.RedisKeyspace;
 import io.registry.testkit.ThrowawayDatabase;

@@ -148,6 +148,50 @@ class V1ApiTest extends FullStackTest {
         assertEquals(3, http.get("/api/v1/subjects/" + subject + "/versions/1.1.1").body().path("version").asInt());
     }
 
+    /**
+     * Registrations to one subject sent all at once, without {@code version}: the sequencer decides each semantic
+     * version against the one before it in log order, so none is given twice and they rise with the versions
+     * (decided on the API node from the read model, concurrent ones could get the same semver).
+     */
+    @Test
+    void concurrentRegistrationsGetDistinctOrderedSemvers() throws Exception {
+        String subject = subject("concurrent");
+        int writers = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                // description-only revisions: compatible in any order, each a patch step
+                String schema = PERSON.replace("{\"type\":\"object\",", "{\"type\":\"object\",\"description\":\"rev "
+                        + i + "\",");
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.post("/api/v1/schemas", registration(subject, schema, "json"));
+                }));
+            }
+            start.countDown();
+            Map<Integer, String> semverByVersion = new java.util.TreeMap<>();
+            for (java.util.concurrent.Future<Answer> f : answers) {
+                Answer a = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(201, a.status(), a.raw());
+                semverByVersion.put(a.body().path("version").asInt(), a.body().path("semver").asText());
+            }
+            assertEquals(writers, semverByVersion.size(), "one version each: " + semverByVersion);
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                expected.add("1.0." + i);
+            }
+            assertEquals(expected, List.copyOf(semverByVersion.values()), "distinct and in version order");
+            List<String> listed = new ArrayList<>();
+            http.get("/api/v1/subjects/" + subject + "/versions").body().path("versions")
+                    .forEach(v -> listed.add(v.path("semver").asText()));
+            assertEquals(expected, listed);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void compatibilityCheckGivesVerdictAndBump() {
         String subject = subject("checked");

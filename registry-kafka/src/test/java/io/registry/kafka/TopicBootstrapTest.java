@@ -1,6 +1,6 @@
 package io.registry.kafka;
 
-import io.registry.kafka.embedded.SharedTestKafka;
+import io.registry.testkit.kafka.SharedTestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;

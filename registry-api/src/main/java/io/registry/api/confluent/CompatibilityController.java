@@ -15,16 +15,14 @@ import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
 import io.registry.core.command.ErrorCode;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.registry.api.read.SubjectAliases;
 import io.registry.core.subject.CompatibilityRules;
 import io.registry.core.subject.QualifiedSubject;
+import io.registry.core.subject.SubjectHistory;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.readmodel.SubjectVersion;
-import io.registry.readmodel.VersionExtras;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +71,7 @@ public class CompatibilityController {
                                                @QueryValue(defaultValue = "false") boolean normalize) {
         subject = aliases.resolve(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        List<SubjectVersion> live = reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
+        List<SubjectVersion> live = reads.liveVersions(subject);
         return answer(check(subject, request, normalize, live, verbose), verbose);
     }
 
@@ -95,20 +93,10 @@ public class CompatibilityController {
             }
             throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
         }
-        JsonNode metadata = request.metadata();
-        CompatibilityRules.Settings settings = reads.compatibilitySettings(subject);
-        JsonNode latestMetadata = against.isEmpty() ? null : metadataOf(against.get(against.size() - 1));
-        List<ParsedSchema> previous = new ArrayList<>();
-        for (SubjectVersion v : CompatibilityRules.sameGroup(settings.compatibilityGroup(), metadata, against,
-                this::metadataOf)) {
-            previous.add(reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
-        }
-        return CompatibilityRules.check(reads.parser().formats().of(proposed.type()), settings, proposed, metadata,
-                latestMetadata, previous);
-    }
-
-    private JsonNode metadataOf(SubjectVersion v) {
-        return reads.readModel().versionExtras(v.subject(), v.version()).map(VersionExtras::metadata).orElse(null);
+        SubjectHistory<SubjectVersion> history = SubjectHistory.of(against, reads::metadataOf,
+                v -> reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
+        return CompatibilityRules.check(reads.format(proposed.type()),
+                reads.compatibilitySettings(subject), proposed, request.metadata(), history);
     }
 
     private static HttpResponse<byte[]> answer(List<String> messages, boolean verbose) {

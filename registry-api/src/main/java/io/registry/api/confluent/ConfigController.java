@@ -25,10 +25,7 @@ import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue.ConfigValue;
-import io.registry.core.subject.QualifiedSubject;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /** {@code /config[/{subject}]}: Confluent's config records (level, normalize, alias, validateFields, groups…). */
@@ -47,9 +44,7 @@ public class ConfigController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        ConfigValue config = reads.readModel().config(null).orElse(new ConfigValue(null))
-                .mergedWith(new ConfigValue(reads.effectiveCompatibility(null).name()));
-        return JsonResponses.ok(body(config));
+        return JsonResponses.ok(ConfigBodies.Config.of(reads.effectiveConfig(null)));
     }
 
     @Put
@@ -66,21 +61,14 @@ public class ConfigController {
     @Get("/{subject}")
     public HttpResponse<byte[]> subject(@PathVariable String subject,
                                         @QueryValue(defaultValue = "false") boolean defaultToGlobal) {
-        Optional<ConfigValue> own = reads.readModel().config(subject);
+        Optional<ConfigValue> own = reads.ownConfig(subject);
         if (own.isEmpty() && !defaultToGlobal) {
             throw new RegistryException(ErrorCode.SUBJECT_LEVEL_COMPATIBILITY_NOT_CONFIGURED,
                     "Subject '" + subject + "' does not have subject-level compatibility configured");
         }
-        ConfigValue config = own.orElse(new ConfigValue(null));
-        if (defaultToGlobal) {
-            // The settings in effect, field by field: the subject's own, else its parent scope's (its context's
-            // :.ctx: for a named context, else the global one), as the sequencer resolves them (EffectiveSettings).
-            config = reads.readModel().config(QualifiedSubject.parentScope(subject)).orElse(new ConfigValue(null))
-                    .mergedWith(config)
-                    .mergedWith(new ConfigValue(config.compatibilityLevel() != null ? null
-                            : reads.effectiveCompatibility(subject).name()));
-        }
-        return JsonResponses.ok(body(config));
+        // With defaultToGlobal the settings in effect, field by field: the subject's own, else its parent scope's
+        // (its context's :.ctx: for a named context, else the global one), as the sequencer resolves them.
+        return JsonResponses.ok(ConfigBodies.Config.of(defaultToGlobal ? reads.effectiveConfig(subject) : own.get()));
     }
 
     @Put("/{subject}")
@@ -104,7 +92,7 @@ public class ConfigController {
 
     private HttpResponse<byte[]> delete(String subject) {
         WriteResult result = writes.submit(new Command.DeleteConfig(subject), Principals.ANONYMOUS);
-        return WriteResponses.ok(body(((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel()), result);
+        return WriteResponses.ok(ConfigBodies.Config.level(((Outcome.ConfigDeleted) result.outcome()).compatibilityLevel()), result);
     }
 
     private HttpResponse<byte[]> update(String subject, byte[] body) {
@@ -131,42 +119,10 @@ public class ConfigController {
                 alias, group, defaultMetadata, overrideMetadata, defaultRuleSet, overrideRuleSet),
                 Principals.ANONYMOUS);
         // Like Confluent, the answer echoes the request's fields (ConfigUpdateRequest's order).
-        Map<String, Object> answer = new LinkedHashMap<>();
-        putIfSet(answer, "alias", alias);
-        putIfSet(answer, "normalize", normalize);
-        putIfSet(answer, "validateFields", validateFields);
-        putIfSet(answer, "compatibility", level == null ? null : level.name());
-        putIfSet(answer, "compatibilityGroup", group);
-        putIfSet(answer, "defaultMetadata", defaultMetadata);
-        putIfSet(answer, "overrideMetadata", overrideMetadata);
-        putIfSet(answer, "defaultRuleSet", defaultRuleSet);
-        putIfSet(answer, "overrideRuleSet", overrideRuleSet);
+        ConfigBodies.Update answer = new ConfigBodies.Update(alias, normalize, validateFields,
+                level == null ? null : level.name(), group, defaultMetadata, overrideMetadata, defaultRuleSet,
+                overrideRuleSet);
         return WriteResponses.ok(answer, result);
-    }
-
-    /** Confluent's {@code Config} entity: its fields in its order, the unset ones left out. */
-    private static Map<String, Object> body(ConfigValue config) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        putIfSet(body, "alias", config.alias());
-        putIfSet(body, "normalize", config.normalize());
-        putIfSet(body, "validateFields", config.validateFields());
-        putIfSet(body, "compatibilityLevel", config.compatibilityLevel());
-        putIfSet(body, "compatibilityGroup", config.compatibilityGroup());
-        putIfSet(body, "defaultMetadata", config.defaultMetadata());
-        putIfSet(body, "overrideMetadata", config.overrideMetadata());
-        putIfSet(body, "defaultRuleSet", config.defaultRuleSet());
-        putIfSet(body, "overrideRuleSet", config.overrideRuleSet());
-        return body;
-    }
-
-    private static Map<String, Object> body(String level) {
-        return body(new ConfigValue(level));
-    }
-
-    private static void putIfSet(Map<String, Object> body, String field, Object value) {
-        if (value != null) {
-            body.put(field, value);
-        }
     }
 
     /** An object-valued field of the request; null when absent or null, 422 when of another type. */

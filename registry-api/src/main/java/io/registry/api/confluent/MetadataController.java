@@ -4,36 +4,25 @@ import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Consumes;
 import io.micronaut.http.annotation.Controller;
-import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Produces;
 import io.registry.api.http.JsonResponses;
-import io.registry.api.http.RegistryException;
-import io.registry.core.command.ErrorCode;
-import io.registry.core.subject.QualifiedSubject;
 import io.registry.api.http.RegistryMediaTypes;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/**
- * {@code /contexts} (the schema contexts that have subjects, "." first), {@code /v1/metadata/id} and {@code /v1/metadata/version}
- * in Confluent's shapes.
- */
-@Controller
+/** The {@code /v1/metadata} family: {@code id} and {@code version} in Confluent's shapes (fixed at start). */
+@Controller("/v1/metadata")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
 @Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
 public class MetadataController {
-    private final io.registry.api.read.RegistryReads reads;
     private final byte[] id;
     private final byte[] version;
 
-    public MetadataController(io.registry.api.read.RegistryReads reads,
-                              @Value("${registry.api.cluster-id:schema-registry}") String clusterId,
+    public MetadataController(@Value("${registry.api.cluster-id:schema-registry}") String clusterId,
                               @Value("${registry.api.kafka-cluster-id:}") String kafkaClusterId) {
-        this.reads = reads;
         Map<String, Object> clusters = new LinkedHashMap<>();
         clusters.put("kafka-cluster", kafkaClusterId);
         clusters.put("schema-registry-cluster", clusterId);
@@ -51,43 +40,12 @@ public class MetadataController {
         this.version = JsonResponses.bytes(v);
     }
 
-    @Get("/contexts")
-    @io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
-    public HttpResponse<byte[]> contexts() {
-        return JsonResponses.ok(reads.contexts());
-    }
-
-    /**
-     * Confluent's {@code DELETE /contexts/{context}} (8.x): 204 when the context has no subject left, soft-deleted
-     * ones included (they must be deleted permanently first), else 422. Contexts exist here only through their
-     * subjects, so there is nothing to write: an empty context is already gone from {@code GET /contexts}. The
-     * name arrives as the context-URL rewrite spells it ({@code :.ctx:}); {@code .ctx} and {@code ctx} work too.
-     */
-    @Delete("/contexts/{context}")
-    @io.micronaut.scheduling.annotation.ExecuteOn(io.micronaut.scheduling.TaskExecutors.BLOCKING)
-    public HttpResponse<byte[]> deleteContext(@PathVariable String context) {
-        String prefix;
-        try {
-            prefix = QualifiedSubject.normalizeContext(context);
-        } catch (IllegalArgumentException e) {
-            throw new RegistryException(ErrorCode.BAD_REQUEST, e.getMessage());
-        }
-        for (String subject : reads.readModel().subjects(true)) {
-            if (prefix.isEmpty() ? QualifiedSubject.DEFAULT_CONTEXT.equals(QualifiedSubject.contextOf(subject))
-                    : subject.startsWith(prefix)) {
-                throw new RegistryException(ErrorCode.CONTEXT_NOT_EMPTY,
-                        "Context '" + (prefix.isEmpty() ? QualifiedSubject.DEFAULT_CONTEXT : prefix) + "' is not empty");
-            }
-        }
-        return HttpResponse.noContent();
-    }
-
-    @Get("/v1/metadata/id")
+    @Get("/id")
     public HttpResponse<byte[]> id() {
         return JsonResponses.ok(id);
     }
 
-    @Get("/v1/metadata/version")
+    @Get("/version")
     public HttpResponse<byte[]> version() {
         return JsonResponses.ok(version);
     }

@@ -23,10 +23,8 @@ import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
-import io.registry.core.subject.EffectiveSettings;
 import io.registry.core.subject.Mode;
 
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +46,7 @@ public class ModeController {
 
     @Get
     public HttpResponse<byte[]> global() {
-        return JsonResponses.ok(Map.of("mode", reads.effectiveMode(null).name()));
+        return JsonResponses.ok(new ModeBody(reads.effectiveMode(null).name()));
     }
 
     @Put
@@ -70,8 +68,8 @@ public class ModeController {
         // As Confluent's getMode/getModeInScope: a global READONLY_OVERRIDE is every subject's mode; defaultToGlobal
         // answers the mode in effect, by the same policy as the sequencer's (EffectiveSettings).
         Optional<Mode> mode = defaultToGlobal
-                ? Optional.of(reads.effectiveMode(subject)) : EffectiveSettings.ownMode(reads.readModel(), subject);
-        return JsonResponses.ok(Map.of("mode", mode.orElseThrow(() -> new RegistryException(
+                ? Optional.of(reads.effectiveMode(subject)) : reads.ownMode(subject);
+        return JsonResponses.ok(new ModeBody(mode.orElseThrow(() -> new RegistryException(
                 ErrorCode.SUBJECT_LEVEL_MODE_NOT_CONFIGURED,
                 "Subject '" + subject + "' does not have subject-level mode configured")).name()));
     }
@@ -95,11 +93,15 @@ public class ModeController {
                 ErrorCode.INVALID_MODE, "Invalid mode. Valid values are READWRITE, READONLY, READONLY_OVERRIDE "
                 + "and IMPORT."));
         WriteResult result = writes.submit(new Command.UpdateMode(subject, mode.name(), force), Principals.ANONYMOUS);
-        return WriteResponses.ok(Map.of("mode", ((Outcome.ModeUpdated) result.outcome()).mode()), result);
+        return WriteResponses.ok(new ModeBody(((Outcome.ModeUpdated) result.outcome()).mode()), result);
     }
 
     private HttpResponse<byte[]> delete(String subject) {
         WriteResult result = writes.submit(new Command.DeleteMode(subject), Principals.ANONYMOUS);
-        return WriteResponses.ok(Map.of("mode", ((Outcome.ModeDeleted) result.outcome()).mode()), result);
+        return WriteResponses.ok(new ModeBody(((Outcome.ModeDeleted) result.outcome()).mode()), result);
+    }
+
+    /** Confluent's {@code Mode} entity, the answer of every {@code /mode} route. */
+    record ModeBody(String mode) {
     }
 }

@@ -19,6 +19,8 @@ import io.registry.api.http.RegistryMediaTypes;
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
 import io.registry.api.read.SubjectAliases;
+import io.registry.api.read.SubjectVersionFastPath;
+import jakarta.inject.Named;
 import io.registry.api.write.WriteResult;
 import io.registry.api.write.WriteService;
 import io.registry.core.command.Command;
@@ -40,22 +42,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
-/** {@code /subjects…}: list, register, look up and read subject versions. */
+/**
+ * The {@code /subjects} family: list, register, look up, read and delete subject versions. Every route runs on the
+ * blocking executor except {@code GET /subjects/{s}/versions/{v}}, which first tries the non-blocking
+ * {@link SubjectVersionFastPath} on the event loop (issue 4).
+ */
 @Controller("/subjects")
 @Produces({RegistryMediaTypes.V1_JSON, RegistryMediaTypes.REGISTRY_JSON, "application/json", "text/plain", "*/*"})
 @Consumes(RegistryMediaTypes.ANY) // ConfluentContentNegotiation decides what is refused
-@ExecuteOn(TaskExecutors.BLOCKING)
 public class SubjectsController {
 
     private final RegistryReads reads;
     private final WriteService writes;
     private final SubjectAliases aliases;
+    private final SubjectVersionFastPath fastPath;
+    private final Executor blocking;
 
-    public SubjectsController(RegistryReads reads, WriteService writes, SubjectAliases aliases) {
+    public SubjectsController(RegistryReads reads, WriteService writes, SubjectAliases aliases,
+                              SubjectVersionFastPath fastPath, @Named(TaskExecutors.BLOCKING) Executor blocking) {
         this.reads = reads;
         this.writes = writes;
         this.aliases = aliases;
+        this.fastPath = fastPath;
+        this.blocking = blocking;
     }
 
     /**
@@ -64,6 +76,7 @@ public class SubjectsController {
      * (include soft-deleted subjects), {@code deletedOnly} (only subjects whose every version is soft-deleted),
      * {@code offset}/{@code limit} (limit -1 = all).
      */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get
     public HttpResponse<byte[]> list(@Nullable @QueryValue String subjectPrefix,
                                      @QueryValue(defaultValue = "false") boolean deleted,
@@ -72,10 +85,10 @@ public class SubjectsController {
                                      @QueryValue(defaultValue = "-1") int limit) {
         List<String> subjects;
         if (deletedOnly) {
-            Set<String> live = new HashSet<>(reads.readModel().subjects(false));
-            subjects = reads.readModel().subjects(true).stream().filter(s -> !live.contains(s)).toList();
+            Set<String> live = new HashSet<>(reads.subjects(false));
+            subjects = reads.subjects(true).stream().filter(s -> !live.contains(s)).toList();
         } else {
-            subjects = reads.readModel().subjects(deleted);
+            subjects = reads.subjects(deleted);
         }
         return JsonResponses.ok(Paging.page(subjects.stream().filter(s -> Paging.matches(s, subjectPrefix)).toList(),
                 offset, limit));
@@ -85,6 +98,7 @@ public class SubjectsController {
      * {@code deleted} includes soft-deleted versions, {@code deletedOnly} lists only those, {@code deletedAsNegative}
      * (with {@code deleted}) lists soft-deleted versions as negative numbers; {@code offset}/{@code limit}.
      */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/{subject}/versions")
     public HttpResponse<byte[]> versions(@PathVariable String subject,
                                          @QueryValue(defaultValue = "false") boolean deleted,
@@ -102,6 +116,7 @@ public class SubjectsController {
     }
 
     /** Soft delete (or, with {@code permanent=true} after a soft delete, hard delete): the versions deleted. */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Delete("/{subject}")
     public HttpResponse<byte[]> deleteSubject(@PathVariable String subject,
                                               @QueryValue(defaultValue = "false") boolean permanent) {
@@ -111,6 +126,7 @@ public class SubjectsController {
     }
 
     /** Soft or hard delete of one version ({@code latest} allowed): the version number deleted. */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Delete("/{subject}/versions/{version}")
     public HttpResponse<byte[]> deleteVersion(@PathVariable String subject, @PathVariable String version,
                                               @QueryValue(defaultValue = "false") boolean permanent) {
@@ -122,6 +138,7 @@ public class SubjectsController {
     }
 
     /** Ids of the live schemas that reference this version. */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/{subject}/versions/{version}/referencedby")
     public HttpResponse<byte[]> referencedBy(@PathVariable String subject, @PathVariable String version,
                                              @QueryValue(defaultValue = "false") boolean deleted) {
@@ -135,6 +152,7 @@ public class SubjectsController {
      * {@code key}/{@code value} pair (paired by position, extra keys or values ignored, as Confluent), scanning
      * soft-deleted versions too with {@code deleted}; 40401 without such a subject, 40403 when no version matches.
      */
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/{subject}/metadata")
     public HttpResponse<byte[]> latestWithMetadata(@PathVariable String subject,
                                                    @Nullable @QueryValue("key") List<String> key,
@@ -150,12 +168,12 @@ public class SubjectsController {
         List<SubjectVersion> newestFirst = new ArrayList<>(reads.versions(subject, deleted));
         Collections.reverse(newestFirst);
         for (SubjectVersion v : newestFirst) {
-            Optional<VersionExtras> extras = reads.readModel().versionExtras(subject, v.version());
+            Optional<VersionExtras> extras = reads.extras(subject, v.version());
             if (extras.isPresent() && hasProperties(extras.get(), wanted)) {
                 StoredSchema schema = reads.schemaOf(v);
-                Map<String, Object> body = SchemaBodies.version(v, schema, extras);
+                SchemaBodies.Version body = SchemaBodies.version(v, schema, extras);
                 if (format != null && !format.isBlank()) {
-                    body.put("schema", reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
+                    body = body.withSchema(reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
                 }
                 return JsonResponses.ok(body);
             }
@@ -177,8 +195,47 @@ public class SubjectsController {
         return true;
     }
 
-    // GET /subjects/{s}/versions/{v} itself: SubjectVersionController (non-blocking from Redis; issue 4).
+    /** {@code latest}, {@code -1} or a number; {@code format}: Confluent's schema rendering. */
+    @Get("/{subject}/versions/{version}")
+    public CompletableFuture<HttpResponse<byte[]>> version(@PathVariable String subject, @PathVariable String version,
+                                                           @QueryValue(defaultValue = "false") boolean deleted,
+                                                           @Nullable @QueryValue String format) {
+        if (deleted || (format != null && !format.isBlank()) || !fastPath.enabled()) {
+            return blockingVersion(subject, version, deleted, format);
+        }
+        return fastPath.answer(subject, version, SubjectsController::render).thenCompose(fast -> fast != null
+                ? CompletableFuture.completedFuture(JsonResponses.ok(fast))
+                : blockingVersion(subject, version, false, null));
+    }
 
+    private static byte[] render(SubjectVersion v, StoredSchema schema, Optional<VersionExtras> extras) {
+        return JsonResponses.bytes(SchemaBodies.version(v, schema, extras));
+    }
+
+    /** The version through {@link RegistryReads} (Redis, then Postgres, Confluent's errors) on the blocking executor. */
+    private CompletableFuture<HttpResponse<byte[]>> blockingVersion(String requested, String version, boolean deleted,
+                                                                    String format) {
+        CompletableFuture<HttpResponse<byte[]>> answer = new CompletableFuture<>();
+        blocking.execute(() -> {
+            try {
+                String subject = aliases.resolve(requested);
+                SubjectVersion v = reads.version(subject, version, deleted);
+                Optional<VersionExtras> found = reads.extras(subject, v.version());
+                fastPath.remember(v, found);
+                StoredSchema schema = reads.schemaOf(v);
+                SchemaBodies.Version body = SchemaBodies.version(v, schema, found);
+                if (format != null && !format.isBlank()) {
+                    body = body.withSchema(reads.formatted(QualifiedSubject.contextOf(subject), schema, format));
+                }
+                answer.complete(JsonResponses.ok(body));
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        });
+        return answer;
+    }
+
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Get("/{subject}/versions/{version}/schema")
     public HttpResponse<byte[]> rawVersion(@PathVariable String subject, @PathVariable String version,
                                            @QueryValue(defaultValue = "false") boolean deleted) {
@@ -187,6 +244,7 @@ public class SubjectsController {
         return JsonResponses.ok(reads.schemaOf(v).schema().getBytes(StandardCharsets.UTF_8));
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/{subject}/versions")
     @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
             "application/json", "application/octet-stream", "text/plain"})
@@ -202,7 +260,7 @@ public class SubjectsController {
             // Idempotent repeat: answered from the projection without a round trip through the log.
             Optional<SubjectVersion> existing = reads.findRepeat(subject, parsed);
             if (existing.isPresent()) {
-                return JsonResponses.ok(Map.of("id", existing.get().schemaId()));
+                return JsonResponses.ok(new SchemaBodies.Id(existing.get().schemaId()));
             }
         }
         WriteResult result = writes.submit(new Command.RegisterSchema(subject, request.schemaType(),
@@ -213,11 +271,12 @@ public class SubjectsController {
             // Confluent answers an IMPORT of an existing version with the whole registered schema.
             SubjectVersion v = reads.version(subject, String.valueOf(registered.version()), false);
             return WriteResponses.ok(SchemaBodies.registered(v, reads.schemaOf(v),
-                    reads.readModel().versionExtras(subject, v.version())), result);
+                    reads.extras(subject, v.version())), result);
         }
-        return WriteResponses.ok(Map.of("id", registered.id()), result);
+        return WriteResponses.ok(new SchemaBodies.Id(registered.id()), result);
     }
 
+    @ExecuteOn(TaskExecutors.BLOCKING)
     @Post("/{subject}")
     @Consumes({"application/vnd.schemaregistry.v1+json", "application/vnd.schemaregistry+json",
             "application/json", "application/octet-stream", "text/plain"})
@@ -238,7 +297,7 @@ public class SubjectsController {
                 .orElseThrow(RegistryException::schemaNotFound);
         StoredSchema schema = reads.schemaOf(found);
         return JsonResponses.ok(SchemaBodies.version(found, schema,
-                reads.readModel().versionExtras(subject, found.version())));
+                reads.extras(subject, found.version())));
     }
 
     private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {

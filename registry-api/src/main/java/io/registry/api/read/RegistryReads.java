@@ -7,6 +7,7 @@ import io.registry.api.http.RegistryException;
 import io.registry.api.security.CurrentCaller;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.schema.SchemaReference;
@@ -17,6 +18,9 @@ import io.registry.core.subject.QualifiedSubject;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
+import io.registry.readmodel.VersionExtras;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.registry.core.schema.SchemaFormat;
 import io.registry.readmodel.availability.StoreUnavailableException;
 
 import java.util.List;
@@ -44,7 +48,7 @@ public final class RegistryReads {
     }
 
     /** The read model as the current caller may see it (everything when security is off). */
-    public ReadModel readModel() {
+    private ReadModel readModel() {
         return caller.get().<ReadModel>map(c -> new VisibleReadModel(readModel, c::mayRead)).orElse(readModel);
     }
 
@@ -53,8 +57,49 @@ public final class RegistryReads {
         return readModel.usagesOf(context, id).stream().map(SubjectVersion::subject).distinct().toList();
     }
 
-    public SchemaParser parser() {
-        return parser;
+    /** The rules of a schema format (compatibility, rendering). */
+    public SchemaFormat format(SchemaType type) {
+        return parser.formats().of(type);
+    }
+
+    /** The subjects the caller may see, soft-deleted ones too when {@code includeDeleted}. */
+    public List<String> subjects(boolean includeDeleted) {
+        return readModel().subjects(includeDeleted);
+    }
+
+    /** Every version of a subject (soft-deleted included), oldest first; empty (no 40401) when it has none. */
+    public List<SubjectVersion> allVersions(String subject) {
+        return readModel().versions(subject);
+    }
+
+    /** The live versions of a subject, oldest first; empty (no 40401) for an unknown or deleted subject. */
+    public List<SubjectVersion> liveVersions(String subject) {
+        return readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
+    }
+
+    /** A subject version's Confluent {@code metadata} and {@code ruleSet}, if it was registered with either. */
+    public Optional<VersionExtras> extras(String subject, int version) {
+        return readModel().versionExtras(subject, version);
+    }
+
+    /** A subject version's Confluent {@code metadata} (null when none). */
+    public JsonNode metadataOf(SubjectVersion version) {
+        return extras(version.subject(), version.version()).map(VersionExtras::metadata).orElse(null);
+    }
+
+    /** The subject versions (soft-deleted included) using {@code id} in {@code context}, as the caller may see them. */
+    public List<SubjectVersion> usagesOf(String context, int id) {
+        return readModel().usagesOf(context, id);
+    }
+
+    /** {@link #usagesOf(String, int)} in the default context. */
+    public List<SubjectVersion> usagesOf(int id) {
+        return usagesOf(QualifiedSubject.DEFAULT_CONTEXT, id);
+    }
+
+    /** The largest schema id of {@code context} (0 when none). */
+    public int maxSchemaId(String context) {
+        return readModel().maxSchemaId(context);
     }
 
     /** A schema of the default context by id; 40403 when unknown. */
@@ -280,20 +325,29 @@ public final class RegistryReads {
         }
     }
 
-    /** The level in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */
-    public CompatibilityLevel effectiveCompatibility(String subject) {
-        return EffectiveSettings.compatibility(readModel, subject);
-    }
-
     /** The mode in effect for {@code subject} (null: the global scope), as the sequencer resolves it. */
     public Mode effectiveMode(String subject) {
         return EffectiveSettings.mode(readModel, subject);
     }
 
+    /** The mode {@code GET /mode/{s}} reports without {@code defaultToGlobal} (the policy in core). */
+    public Optional<Mode> ownMode(String subject) {
+        return EffectiveSettings.ownMode(readModel, subject);
+    }
+
+    /** The config record set on exactly this scope (null: the global one), if any. */
+    public Optional<LogValue.ConfigValue> ownConfig(String subject) {
+        return readModel.config(subject);
+    }
+
+    /** The config in effect for {@code subject} (null: the global scope), field by field, as the sequencer's. */
+    public LogValue.ConfigValue effectiveConfig(String subject) {
+        return EffectiveSettings.config(readModel, subject);
+    }
+
     /** The config that applies to {@code subject}'s compatibility checks, as the sequencer computes it. */
     public CompatibilityRules.Settings compatibilitySettings(String subject) {
-        return CompatibilityRules.Settings.of(readModel.config(subject),
-                readModel.config(QualifiedSubject.parentScope(subject)));
+        return CompatibilityRules.Settings.of(readModel, subject);
     }
 
     /** The live version of {@code subject} holding exactly this content, if any. */

@@ -5,24 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.registry.api.http.RegistryException;
 import io.registry.api.read.RegistryReads;
 import io.registry.core.command.ErrorCode;
-import io.registry.core.compat.CompatibilityChecker;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaType;
 import io.registry.core.semver.ChangeAssessment;
 import io.registry.core.semver.SemverPolicy;
+import io.registry.core.subject.CompatibilityRules;
 import io.registry.core.subject.QualifiedSubject;
+import io.registry.core.subject.SubjectHistory;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
-import io.registry.readmodel.VersionExtras;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Request parsing and read-side assembly shared by the {@code /api/v1} controllers. */
@@ -146,12 +143,16 @@ final class V1Api {
 
     /** Live versions of a subject, oldest first; empty for an unknown subject. */
     List<SubjectVersion> live(String subject) {
-        return reads.readModel().versions(subject).stream().filter(v -> !v.deleted()).toList();
+        return reads.liveVersions(subject);
     }
 
     V1Metadata metadata(SubjectVersion v) {
-        return V1Metadata.fromConfluent(reads.readModel().versionExtras(v.subject(), v.version())
-                .map(VersionExtras::metadata).filter(m -> m != null).map(Object::toString));
+        return V1Metadata.fromConfluent(confluentMetadata(v));
+    }
+
+    /** The version's Confluent metadata, where {@code /api/v1} keeps what it records (null when none). */
+    JsonNode confluentMetadata(SubjectVersion v) {
+        return reads.metadataOf(v);
     }
 
     /**
@@ -182,44 +183,50 @@ final class V1Api {
         }
 
         /**
-         * The change {@code proposed} makes under {@code level} (else the subject's level in effect). A schema of
-         * another type than the subject's is refused with 409 by the checker's one type guard, never compared.
+         * What {@code proposed} would change, as the sequencer would judge it now ({@link SemverPolicy}, the one
+         * rule it decides registrations with) under {@code level}, else the subject's settings. A schema of another
+         * type than the subject's is refused with 409 by the same type guard, never compared. Only answers
+         * questions: a registration's semantic version is decided by the sequencer.
          */
-        ChangeAssessment assess(ParsedSchema proposed, Optional<CompatibilityLevel> level) {
-            List<ParsedSchema> previous = new ArrayList<>();
-            for (SubjectVersion v : live) {
-                previous.add(reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
-            }
-            CompatibilityChecker.typeMismatch(proposed, previous).ifPresent(why -> {
-                throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, "Subject '" + name + "' holds "
-                        + previous.get(0).type() + " schemas; schema_type "
-                        + proposed.type().name().toLowerCase(Locale.ROOT) + " cannot follow them (" + why + ")");
+        ChangeAssessment assess(ParsedSchema proposed, JsonNode proposedMetadata,
+                                Optional<CompatibilityLevel> level) {
+            SubjectHistory<SubjectVersion> history = SubjectHistory.of(live, V1Api.this::confluentMetadata,
+                    v -> reads.parsed(QualifiedSubject.contextOf(v.subject()), reads.schemaOf(v)));
+            SemverPolicy.typeConflict(name, proposed, history).ifPresent(why -> {
+                throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, why);
             });
-            CompatibilityLevel effective = level.orElseGet(() -> reads.effectiveCompatibility(name));
-            Optional<io.registry.core.semver.SemanticVersion> latestSemver = live.isEmpty() ? Optional.empty()
-                    : metadata(live.get(live.size() - 1)).semver();
-            return SemverPolicy.assess(reads.parser().formats().of(proposed.type()), effective, proposed, previous,
-                    latestSemver);
+            CompatibilityRules.Settings settings = reads.compatibilitySettings(name);
+            if (level.isPresent()) {
+                settings = settings.withLevel(level.get());
+            }
+            JsonNode judged = proposedMetadata != null ? proposedMetadata : history.latestMetadata();
+            return SemverPolicy.assess(reads.format(proposed.type()), settings, proposed, judged,
+                    history);
         }
     }
 
-    /** {@code {id, subject, version, semver, fingerprint}} plus, when {@code full}, type, schema and metadata. */
-    Map<String, Object> record(SubjectVersion v, boolean full) {
+    /** {@code {id, subject, version, semver, fingerprint}}. */
+    V1Bodies.Registration registration(SubjectVersion v) {
+        return new V1Bodies.Registration(v.schemaId(), v.subject(), v.version(), semver(metadata(v)),
+                reads.schemaOf(v).fingerprint());
+    }
+
+    /** The version with its type, schema, description and metadata. */
+    V1Bodies.Version version(SubjectVersion v) {
         StoredSchema schema = reads.schemaOf(v);
         V1Metadata meta = metadata(v);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", v.schemaId());
-        body.put("subject", v.subject());
-        body.put("version", v.version());
-        body.put("semver", meta.semver().map(Object::toString).orElse(null));
-        body.put("fingerprint", schema.fingerprint());
-        if (full) {
-            body.put("schema_type", schema.type().name().toLowerCase(Locale.ROOT));
-            body.put("schema", schemaValue(schema));
-            body.put("description", meta.description());
-            body.put("metadata", meta.user());
-        }
-        return body;
+        return new V1Bodies.Version(v.schemaId(), v.subject(), v.version(), semver(meta), schema.fingerprint(),
+                schema.type().name().toLowerCase(Locale.ROOT), schemaValue(schema), meta.description(), meta.user());
+    }
+
+    /** The latest version of a subject as a search hit. */
+    V1Bodies.Listed listed(SubjectVersion v, V1Metadata meta) {
+        return new V1Bodies.Listed(v.schemaId(), v.subject(), v.version(), semver(meta),
+                reads.schemaOf(v).fingerprint(), meta.description(), meta.user());
+    }
+
+    private static String semver(V1Metadata meta) {
+        return meta.semver().map(Object::toString).orElse(null);
     }
 
     /** JSON and Avro schemas answer as JSON values; Protobuf as its text. */

@@ -33,7 +33,7 @@ import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaType;
 import io.registry.core.semver.ChangeAssessment;
 import io.registry.core.semver.SemanticVersion;
-import io.registry.core.semver.SemverPolicy;
+import io.registry.core.semver.SemverRequest;
 import io.registry.core.validation.PayloadValidator;
 import io.registry.core.validation.ValidationError;
 import io.registry.core.validation.ValidationResult;
@@ -104,65 +104,37 @@ public class V1Controller {
         String description = V1Api.text(request, "description", false);
         ParsedSchema parsed = api.parse(subject, type, text);
 
-        V1Api.Subject state = api.subjectState(subject);
-        Optional<SubjectVersion> existing = state.holding(parsed);
+        Optional<SubjectVersion> existing = api.subjectState(subject).holding(parsed);
         if (existing.isPresent()) {
-            // An identical retry (with or without its version) answers the version it registered.
-            return V1Responses.ok(api.record(existing.get(), false));
+            // An identical retry (with or without its version) answers the version it registered: a read, which a
+            // concurrent writer cannot contradict (the sequencer answers a repeat the same way).
+            return V1Responses.ok(api.registration(existing.get()));
         }
-        ChangeAssessment assessment = state.assess(parsed, Optional.empty());
-        if (requested.isPresent()) {
-            Optional<String> problem = SemverPolicy.checkRequested(assessment, requested.get());
-            if (problem.isPresent()) {
-                throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, problem.get());
-            }
-        }
-        if (!assessment.compatible()) {
-            throw new RegistryException(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible "
-                    + "with an earlier schema for subject \"" + subject + "\" under " + assessment.level()
-                    + " (it would need a major version): " + assessment.messages());
-        }
-        SemanticVersion semver = requested.orElse(assessment.next());
-        V1Metadata metadata = new V1Metadata(Optional.of(semver), description, userMetadata);
+        // The semantic version is the sequencer's decision, against its index in log order: two concurrent
+        // registrations cannot get the same one (the API decides nothing a concurrent writer could contradict).
+        V1Metadata metadata = new V1Metadata(Optional.empty(), description, userMetadata);
         WriteResult result = writes.submit(new Command.RegisterSchema(subject, type, text, List.of(), false, null,
-                null, metadata.toConfluent(), null), PRINCIPAL);
+                null, metadata.toConfluent(), null, SemverRequest.of(requested)), PRINCIPAL);
         Outcome.Registered registered = (Outcome.Registered) result.outcome();
-        SubjectVersion written = new SubjectVersion(subject, registered.version(), registered.id(), false);
-        if (!registered.created()) {
-            // The same content arrived concurrently: answer the version that holds it.
-            return V1Responses.written(HttpStatus.OK, api.record(written, false), result);
-        }
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("id", registered.id());
-        record.put("subject", subject);
-        record.put("version", registered.version());
-        record.put("semver", semver.toString());
-        record.put("fingerprint", parsed.fingerprint());
-        return V1Responses.written(HttpStatus.CREATED, record, result);
+        V1Bodies.Registration record = new V1Bodies.Registration(registered.id(), subject, registered.version(),
+                registered.semver(), parsed.fingerprint());
+        // not created: the same content arrived concurrently, and the answer is the version that holds it
+        return V1Responses.written(registered.created() ? HttpStatus.CREATED : HttpStatus.OK, record, result);
     }
 
     @Get("/schemas/{id}")
     public HttpResponse<byte[]> byId(@PathVariable int id) {
         StoredSchema schema = reads.schema(id);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", schema.id());
-        body.put("schema_type", schema.type().name().toLowerCase(java.util.Locale.ROOT));
-        body.put("schema", V1Api.schemaValue(schema));
-        body.put("fingerprint", schema.fingerprint());
-        List<Map<String, Object>> versions = new ArrayList<>();
-        for (SubjectVersion v : reads.readModel().usagesOf(id)) {
+        List<V1Bodies.Usage> versions = new ArrayList<>();
+        for (SubjectVersion v : reads.usagesOf(id)) {
             if (!v.deleted()) {
-                Map<String, Object> usage = api.record(v, false);
                 V1Metadata meta = api.metadata(v);
-                usage.remove("id");
-                usage.remove("fingerprint");
-                usage.put("description", meta.description());
-                usage.put("metadata", meta.user());
-                versions.add(usage);
+                versions.add(new V1Bodies.Usage(v.subject(), v.version(),
+                        meta.semver().map(Object::toString).orElse(null), meta.description(), meta.user()));
             }
         }
-        body.put("versions", versions);
-        return V1Responses.ok(body);
+        return V1Responses.ok(new V1Bodies.Schema(schema.id(), schema.type().name().toLowerCase(java.util.Locale.ROOT),
+                V1Api.schemaValue(schema), schema.fingerprint(), versions));
     }
 
     /**
@@ -177,8 +149,8 @@ public class V1Controller {
                 wanted.put(name.substring("metadata.".length()), values.get(0));
             }
         });
-        List<Map<String, Object>> found = new ArrayList<>();
-        for (String subject : reads.readModel().subjects(false)) {
+        List<V1Bodies.Listed> found = new ArrayList<>();
+        for (String subject : reads.subjects(false)) {
             if (prefix != null && !subject.startsWith(prefix)) {
                 continue;
             }
@@ -187,19 +159,12 @@ public class V1Controller {
                 continue;
             }
             SubjectVersion latest = live.get(live.size() - 1);
-            if (!wanted.isEmpty()) {
-                V1Metadata meta = api.metadata(latest);
-                if (!wanted.entrySet().stream().allMatch(e -> meta.matches(e.getKey(), e.getValue()))) {
-                    continue;
-                }
-            }
-            Map<String, Object> record = api.record(latest, false);
             V1Metadata meta = api.metadata(latest);
-            record.put("description", meta.description());
-            record.put("metadata", meta.user());
-            found.add(record);
+            if (wanted.entrySet().stream().allMatch(e -> meta.matches(e.getKey(), e.getValue()))) {
+                found.add(api.listed(latest, meta));
+            }
         }
-        return V1Responses.ok(Map.of("schemas", found));
+        return V1Responses.ok(new V1Bodies.Found(found));
     }
 
     @Get("/subjects/{subject}/versions")
@@ -208,11 +173,7 @@ public class V1Controller {
         if (live.isEmpty()) {
             throw RegistryException.subjectNotFound(subject);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (SubjectVersion v : live) {
-            out.add(api.record(v, false));
-        }
-        return V1Responses.ok(Map.of("subject", subject, "versions", out));
+        return V1Responses.ok(new V1Bodies.Versions(subject, live.stream().map(api::registration).toList()));
     }
 
     /** A version by semantic version ({@code 1.2.0}) or {@code latest}. */
@@ -223,14 +184,14 @@ public class V1Controller {
             throw RegistryException.subjectNotFound(subject);
         }
         if ("latest".equalsIgnoreCase(version)) {
-            return V1Responses.ok(api.record(live.get(live.size() - 1), true));
+            return V1Responses.ok(api.version(live.get(live.size() - 1)));
         }
         SemanticVersion wanted = SemanticVersion.parse(version).orElseThrow(() -> new RegistryException(
                 ErrorCode.INVALID_VERSION, "'" + version + "' is neither a semantic version MAJOR.MINOR.PATCH nor "
                 + "'latest'"));
         for (int i = live.size() - 1; i >= 0; i--) {
             if (api.metadata(live.get(i)).semver().filter(wanted::equals).isPresent()) {
-                return V1Responses.ok(api.record(live.get(i), true));
+                return V1Responses.ok(api.version(live.get(i)));
             }
         }
         throw new RegistryException(ErrorCode.VERSION_NOT_FOUND, "Version " + wanted + " not found.");
@@ -262,7 +223,7 @@ public class V1Controller {
                     }
                 }
             }
-            List<Map<String, Object>> results = new ArrayList<>();
+            List<V1Bodies.Validation> results = new ArrayList<>();
             int valid = 0;
             for (JsonNode payload : batch) {
                 ValidationResult r = validator.validate(payload);
@@ -270,12 +231,7 @@ public class V1Controller {
                 valid += r.valid() ? 1 : 0;
                 results.add(result(r));
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("valid", valid == batch.size());
-            out.put("valid_count", valid);
-            out.put("invalid_count", batch.size() - valid);
-            out.put("results", results);
-            return V1Responses.ok(out);
+            return V1Responses.ok(new V1Bodies.Batch(valid == batch.size(), valid, batch.size() - valid, results));
         }
         if (body.length > settings.getMaxPayloadBytes()) {
             throw V1Responses.tooLarge("Payload of " + body.length + " bytes exceeds the limit of "
@@ -291,19 +247,12 @@ public class V1Controller {
                 .increment();
     }
 
-    private static Map<String, Object> result(ValidationResult r) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("valid", r.valid());
-        List<Map<String, Object>> errors = new ArrayList<>();
+    private static V1Bodies.Validation result(ValidationResult r) {
+        List<V1Bodies.Error> errors = new ArrayList<>();
         for (ValidationError e : r.errors()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", e.path());
-            m.put("keyword", e.keyword());
-            m.put("message", e.message());
-            errors.add(m);
+            errors.add(new V1Bodies.Error(e.path(), e.keyword(), e.message()));
         }
-        out.put("errors", errors);
-        return out;
+        return new V1Bodies.Validation(r.valid(), errors);
     }
 
     // ---- compatibility --------------------------------------------------------------------------------------
@@ -326,21 +275,11 @@ public class V1Controller {
         ParsedSchema parsed = api.parse(subject, type, text);
         V1Api.Subject state = api.subjectState(subject);
         Optional<SubjectVersion> existing = state.holding(parsed);
-        ChangeAssessment a = state.assess(parsed, level);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("compatible", a.compatible());
-        out.put("level", a.level().name());
-        out.put("messages", a.messages());
-        out.put("bump", existing.isPresent() ? "none" : a.bump().map(b -> b.wire()).orElse("initial"));
-        out.put("breaking_changes", a.breaking());
-        out.put("current_semver", a.previous().map(Object::toString).orElse(null));
-        if (existing.isPresent()) {
-            out.put("next_semver", null);
-            out.put("existing", api.record(existing.get(), false));
-        } else {
-            out.put("next_semver", a.next().toString());
-        }
-        return V1Responses.ok(out);
+        ChangeAssessment a = state.assess(parsed, V1Metadata.NONE.toConfluent(), level); // as a registration would carry
+        return V1Responses.ok(new V1Bodies.Check(a.compatible(), a.level().name(), a.messages(),
+                existing.isPresent() ? "none" : a.bump().map(b -> b.wire()).orElse("initial"), a.breaking(),
+                a.previous().map(Object::toString).orElse(null),
+                existing.isPresent() ? null : a.next().toString(), existing.map(api::registration).orElse(null)));
     }
 
     // ---- LLM export -----------------------------------------------------------------------------------------
@@ -351,7 +290,7 @@ public class V1Controller {
         StoredSchema schema = reads.schema(id);
         LlmTarget t = LlmTarget.parse(target).orElseThrow(() -> V1Responses.unprocessable(
                 "Query parameter 'target' must be one of openai, anthropic, gemini; got '" + target + "'"));
-        Optional<SubjectVersion> usage = reads.readModel().usagesOf(id).stream().filter(v -> !v.deleted())
+        Optional<SubjectVersion> usage = reads.usagesOf(id).stream().filter(v -> !v.deleted())
                 .findFirst();
         String definitionName = name != null ? name
                 : usage.map(v -> toolName(v.subject())).orElse("schema_" + id);
@@ -370,29 +309,17 @@ public class V1Controller {
         if (!result.exportable()) {
             return refuse(t, result.problems());
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", id);
-        out.put("target", t.wire());
-        out.put("name", definitionName);
-        out.put("definition", result.definition());
-        return V1Responses.ok(out);
+        return V1Responses.ok(new V1Bodies.Export(id, t.wire(), definitionName, result.definition()));
     }
 
     private static HttpResponse<byte[]> refuse(LlmTarget target, List<ExportProblem> problems) {
-        Map<String, Object> body = V1Responses.error(ErrorCode.UNPROCESSABLE_ENTITY.code(), "The schema cannot be "
-                + "exported faithfully to " + target.wire() + " strict mode: " + problems.size() + " unsupported "
-                + "construct(s)");
-        List<Map<String, Object>> list = new ArrayList<>();
+        List<V1Bodies.Problem> list = new ArrayList<>();
         for (ExportProblem p : problems) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("path", p.path());
-            m.put("construct", p.construct());
-            m.put("message", p.message());
-            list.add(m);
+            list.add(new V1Bodies.Problem(p.path(), p.construct(), p.message()));
         }
-        body.put("target", target.wire());
-        body.put("problems", list);
-        return V1Responses.status(HttpStatus.UNPROCESSABLE_ENTITY, body);
+        return V1Responses.status(HttpStatus.UNPROCESSABLE_ENTITY, new V1Bodies.Refusal(
+                ErrorCode.UNPROCESSABLE_ENTITY.code(), "The schema cannot be exported faithfully to " + target.wire()
+                + " strict mode: " + problems.size() + " unsupported construct(s)", target.wire(), list));
     }
 
     /** A subject as a tool name: [a-zA-Z0-9_-], at most 64 characters. */

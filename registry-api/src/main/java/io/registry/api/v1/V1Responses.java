@@ -10,8 +10,6 @@ import io.registry.api.http.JsonResponses;
 import io.registry.api.http.RegistryException;
 import io.registry.core.command.ErrorCode;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code /api/v1} answers plain {@code application/json}; errors keep the registry's {@code {error_code, message}}. */
 final class V1Responses {
@@ -47,13 +45,6 @@ final class V1Responses {
 
     static RegistryException badRequest(String message) {
         return new RegistryException(ErrorCode.BAD_REQUEST, message);
-    }
-
-    static Map<String, Object> error(int code, String message) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error_code", code);
-        body.put("message", message);
-        return body;
     }
 
     /** A RegistryException with an HTTP status no Confluent error code has (413). */

@@ -7,7 +7,7 @@ import io.registry.kafka.config.KafkaSettings;
 import io.registry.kafka.config.RegionSettings;
 import io.registry.readmodel.availability.CircuitBreakerSettings;
 import io.registry.readmodel.availability.StoreGuards;
-import io.registry.kafka.embedded.SharedTestKafka;
+import io.registry.testkit.kafka.SharedTestKafka;
 import io.registry.readmodel.Checkpoint;
 import io.registry.readmodel.PositionedEvent;
 import io.registry.readmodel.ProjectionStore;

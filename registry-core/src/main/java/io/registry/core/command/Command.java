@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.schema.SchemaReference;
 import io.registry.core.schema.SchemaType;
+import io.registry.core.semver.SemverRequest;
 
 import java.util.List;
 
@@ -29,13 +30,23 @@ public sealed interface Command {
      * Register {@code schema} under {@code subject}. {@code id}/{@code version} are only honoured in IMPORT mode;
      * the API has already parsed the schema, but the sequencer parses again because it alone sees the
      * referenced versions as of the moment of decision.
+     *
+     * @param semver present for an {@code /api/v1} registration (command format v2; absent in v1 commands): the
+     *               sequencer decides the semantic version against its index and records it in the metadata
      */
     record RegisterSchema(String subject, SchemaType schemaType, String schema, List<SchemaReference> references,
-                          boolean normalize, Integer id, Integer version, JsonNode metadata, JsonNode ruleSet)
+                          boolean normalize, Integer id, Integer version, JsonNode metadata, JsonNode ruleSet,
+                          SemverRequest semver)
             implements Command {
         public RegisterSchema {
             references = references == null ? List.of() : List.copyOf(references);
             schemaType = schemaType == null ? SchemaType.AVRO : schemaType;
+        }
+
+        /** A Confluent registration (no semantic version). */
+        public RegisterSchema(String subject, SchemaType schemaType, String schema, List<SchemaReference> references,
+                              boolean normalize, Integer id, Integer version, JsonNode metadata, JsonNode ruleSet) {
+            this(subject, schemaType, schema, references, normalize, id, version, metadata, ruleSet, null);
         }
     }
 

@@ -19,8 +19,17 @@ public final class CommandCodec {
         return write(envelope);
     }
 
+    /**
+     * @throws IllegalArgumentException also for a command of a later format than {@link CommandEnvelope#VERSION}:
+     *                                  its new fields would be ignored, and the command decided as something else
+     */
     public static CommandEnvelope decodeCommand(byte[] bytes) {
-        return read(bytes, CommandEnvelope.class);
+        CommandEnvelope envelope = read(bytes, CommandEnvelope.class);
+        if (envelope.v() > CommandEnvelope.VERSION) {
+            throw new IllegalArgumentException("command format v" + envelope.v() + " is newer than this sequencer's v"
+                    + CommandEnvelope.VERSION + "; upgrade the sequencer");
+        }
+        return envelope;
     }
 
     public static byte[] encode(Reply reply) {

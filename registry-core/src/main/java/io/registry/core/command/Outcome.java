@@ -21,10 +21,15 @@ public sealed interface Outcome {
      * @param created  false when the schema was already registered under the subject (idempotent repeat)
      * @param replayed an IMPORT of a version that already exists with this id and schema: Confluent answers it with
      *                 the whole registered schema, not just the id (added later; absent on the wire = false)
+     * @param semver   the version's semantic version when the command asked for one (reply format v2; else null)
      */
-    record Registered(int id, int version, boolean created, boolean replayed) implements Outcome {
+    record Registered(int id, int version, boolean created, boolean replayed, String semver) implements Outcome {
         public Registered(int id, int version, boolean created) {
-            this(id, version, created, false);
+            this(id, version, created, false, null);
+        }
+
+        public Registered(int id, int version, boolean created, boolean replayed) {
+            this(id, version, created, replayed, null);
         }
     }
 

@@ -41,19 +41,16 @@ public final class CompatibilityRules {
      * context's, or the global config), else Confluent's defaults (BACKWARD, {@code validateFields=false}, no group).
      */
     public record Settings(CompatibilityLevel level, boolean validateFields, String compatibilityGroup) {
-        public static Settings of(Optional<ConfigValue> subjectConfig, Optional<ConfigValue> parentConfig) {
-            ConfigValue merged = parentConfig.map(p -> p.mergedWith(subjectConfig.orElse(null)))
-                    .or(() -> subjectConfig)
-                    .orElse(new ConfigValue(null));
-            return new Settings(
-                    Optional.ofNullable(merged.compatibilityLevel()).flatMap(CompatibilityLevel::parse)
-                            .orElse(CompatibilityLevel.DEFAULT),
-                    Boolean.TRUE.equals(merged.validateFields()),
-                    merged.compatibilityGroup());
+        /** The settings in effect for {@code subject}, by the one policy ({@link EffectiveSettings#config}). */
+        public static Settings of(ScopeSettings scopes, String subject) {
+            ConfigValue config = EffectiveSettings.config(scopes, subject);
+            return new Settings(CompatibilityLevel.parse(config.compatibilityLevel()).orElse(CompatibilityLevel.DEFAULT),
+                    Boolean.TRUE.equals(config.validateFields()), config.compatibilityGroup());
         }
 
-        public static Settings of(RegistryIndex index, String subject) {
-            return of(index.config(subject), index.config(QualifiedSubject.parentScope(subject)));
+        /** These settings with another level (a check that names its own). */
+        public Settings withLevel(CompatibilityLevel other) {
+            return new Settings(other, validateFields, compatibilityGroup);
         }
     }
 
@@ -71,24 +68,34 @@ public final class CompatibilityRules {
     }
 
     /**
+     * Confluent's answer: {@link #problems}, and when there are any, its trailing settings entry.
+     *
      * @param proposedMetadata the new schema's metadata (may be null)
-     * @param latestMetadata   the metadata of the subject's latest live version, whatever its group (null when
-     *                         none)
-     * @param previous         the versions selected by {@link #sameGroup}, oldest first
+     * @param history          the subject's live versions, oldest first (for a check against one version: that one)
      * @return the problems, empty when the schema may be registered
      */
-    public static List<String> check(SchemaFormat format, Settings settings, ParsedSchema proposed,
-                                     JsonNode proposedMetadata, JsonNode latestMetadata,
-                                     List<? extends ParsedSchema> previous) {
-        List<String> messages = new ArrayList<>();
-        if (settings.validateFields()) {
-            messages.addAll(reservedFieldProblems(proposed, proposedMetadata, latestMetadata));
-        }
-        messages.addAll(levelProblems(format, settings.level(), proposed, previous));
+    public static <V> List<String> check(SchemaFormat format, Settings settings, ParsedSchema proposed,
+                                         JsonNode proposedMetadata, SubjectHistory<V> history) {
+        List<String> messages = new ArrayList<>(problems(format, settings, proposed, proposedMetadata, history));
         if (!messages.isEmpty()) {
             messages.add("{validateFields: '" + settings.validateFields() + "', compatibility: '"
                     + settings.level().name() + "'}");
         }
+        return messages;
+    }
+
+    /**
+     * The one compatibility rule against a subject's history: reserved fields against the latest live version
+     * (whatever its group), then the level against the versions of the proposed schema's group.
+     */
+    public static <V> List<String> problems(SchemaFormat format, Settings settings, ParsedSchema proposed,
+                                            JsonNode proposedMetadata, SubjectHistory<V> history) {
+        List<String> messages = new ArrayList<>();
+        if (settings.validateFields()) {
+            messages.addAll(reservedFieldProblems(proposed, proposedMetadata, history.latestMetadata()));
+        }
+        messages.addAll(levelProblems(format, settings.level(), proposed,
+                history.sameGroup(settings.compatibilityGroup(), proposedMetadata).schemas()));
         return messages;
     }
 

@@ -1,13 +1,15 @@
 package io.registry.core.subject;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
 
 import java.util.Optional;
 
 /**
  * Which mode, compatibility level and {@code normalize} flag apply to a subject, as Confluent resolves them
  * ({@code getModeInScope}, {@code getConfigInScope} and their "own setting" counterparts). One policy for the
- * sequencer, which enforces it, and for the API's {@code GET /mode|/config} routes, which report it.
+ * sequencer, which enforces it over its index, and for the API's {@code GET /mode|/config} routes and compatibility
+ * questions, which report it over the read model: both implement {@link ScopeSettings}.
  *
  * <p>A subject without a setting of its own falls back to its parent scope ({@link QualifiedSubject#parentScope}):
  * the global scope for the default context, the context's own scope {@code :.ctx:} for a named context (and not the
@@ -50,6 +52,18 @@ public final class EffectiveSettings {
     /** Whether schemas under {@code subject} are normalized: asked for by the request, or by the config in effect. */
     public static boolean normalize(ScopeSettings settings, String subject, boolean requested) {
         return requested || normalizeSetting(settings, subject).orElse(false);
+    }
+
+    /**
+     * The config in effect, field by field ({@code GET /config/{s}?defaultToGlobal=true}, {@code GET /config}; what
+     * registrations are checked under, {@link CompatibilityRules.Settings#of}): each field the subject sets, else its
+     * parent scope's; the level always present ({@link #compatibility}).
+     */
+    public static ConfigValue config(ScopeSettings settings, String subject) {
+        ConfigValue own = settings.config(subject).orElse(new ConfigValue(null));
+        ConfigValue merged = subject == null ? own
+                : settings.config(QualifiedSubject.parentScope(subject)).map(p -> p.mergedWith(own)).orElse(own);
+        return merged.mergedWith(new ConfigValue(compatibility(settings, subject).name()));
     }
 
     private static Optional<Mode> overridden(ScopeSettings settings) {

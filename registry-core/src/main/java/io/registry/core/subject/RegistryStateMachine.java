@@ -7,17 +7,18 @@ import io.registry.core.command.Command.UpdateConfig;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.command.Outcome;
 import io.registry.core.command.Outcome.Rejected;
-import io.registry.core.compat.CompatibilityChecker;
-import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogKey;
 import io.registry.core.log.LogValue;
 import io.registry.core.schema.Fingerprints;
 import io.registry.core.schema.InvalidSchemaException;
 import io.registry.core.schema.ParsedSchema;
+import io.registry.core.schema.SchemaFormat;
 import io.registry.core.schema.SchemaParser;
+import io.registry.core.semver.SemanticVersion;
+import io.registry.core.semver.SemverMetadata;
+import io.registry.core.semver.SemverPolicy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -85,7 +86,9 @@ public final class RegistryStateMachine {
         if (existing.isPresent()) {
             IndexedVersion v = existing.get();
             if (cmd.version() == null && (cmd.id() == null || cmd.id() == v.id())) {
-                return Decision.answer(new Outcome.Registered(v.id(), v.version(), false));
+                return Decision.answer(new Outcome.Registered(v.id(), v.version(), false, false,
+                        cmd.semver() == null ? null : SemverMetadata.of(v.metadata()).map(Object::toString)
+                                .orElse(null)));
             }
             if (cmd.version() != null && cmd.id() != null && cmd.id() == v.id() && cmd.version() == v.version()) {
                 return Decision.answer(new Outcome.Registered(v.id(), v.version(), false, true));
@@ -113,11 +116,30 @@ public final class RegistryStateMachine {
         }
 
         int nextVersion = versions.isEmpty() ? 1 : versions.get(versions.size() - 1).version() + 1;
+        JsonNode metadata = cmd.metadata();
+        String semver = null;
         if (!importing) {
-            List<String> conflicts = incompatibilities(cmd, parsed, live, index);
-            if (!conflicts.isEmpty()) {
-                return reject(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible with an "
-                        + "earlier schema for subject \"" + cmd.subject() + "\", details: " + conflicts);
+            SubjectHistory<IndexedVersion> history = history(cmd.subject(), live, index);
+            CompatibilityRules.Settings settings = CompatibilityRules.Settings.of(index, cmd.subject());
+            SchemaFormat format = parser.formats().of(parsed.type());
+            // Without metadata of its own the new schema is judged with the latest version's, which Confluent
+            // copies into a registration that has none.
+            JsonNode judgedMetadata = metadata != null ? metadata : history.latestMetadata();
+            if (cmd.semver() != null) {
+                SemverPolicy.Verdict verdict = SemverPolicy.decide(cmd.subject(), cmd.semver(), format, settings,
+                        parsed, judgedMetadata, history);
+                if (verdict instanceof SemverPolicy.Verdict.Refused refused) {
+                    return reject(refused.code(), refused.message());
+                }
+                SemanticVersion assigned = ((SemverPolicy.Verdict.Assigned) verdict).version();
+                semver = assigned.toString();
+                metadata = SemverMetadata.with(metadata, assigned);
+            } else {
+                List<String> conflicts = CompatibilityRules.check(format, settings, parsed, judgedMetadata, history);
+                if (!conflicts.isEmpty()) {
+                    return reject(ErrorCode.INCOMPATIBLE_SCHEMA, "Schema being registered is incompatible with an "
+                            + "earlier schema for subject \"" + cmd.subject() + "\", details: " + conflicts);
+                }
             }
             if (cmd.version() != null && cmd.version() != nextVersion) {
                 return reject(ErrorCode.INVALID_SCHEMA, "Version is not one more than previous version");
@@ -126,28 +148,14 @@ public final class RegistryStateMachine {
         int version = cmd.version() != null ? cmd.version() : nextVersion;
         LogEvent event = new LogEvent(new LogKey.SchemaKey(cmd.subject(), version),
                 new LogValue.SchemaValue(cmd.subject(), version, id, parsed.type(), parsed.canonical(),
-                        parsed.references(), cmd.metadata(), cmd.ruleSet(), false));
+                        parsed.references(), metadata, cmd.ruleSet(), false));
         parsedById.put(context, id, parsed);
-        return new Decision(List.of(event), new Outcome.Registered(id, version, true));
+        return new Decision(List.of(event), new Outcome.Registered(id, version, true, false, semver));
     }
 
-    /**
-     * Compatibility with the live versions under the subject's settings ({@link CompatibilityRules}). Without
-     * metadata of its own the new schema is judged with the latest version's, which Confluent copies into a
-     * registration that has none.
-     */
-    private List<String> incompatibilities(RegisterSchema cmd, ParsedSchema proposed, List<IndexedVersion> live,
-                                           RegistryIndex index) {
-        CompatibilityRules.Settings settings = CompatibilityRules.Settings.of(index, cmd.subject());
-        JsonNode latestMetadata = live.isEmpty() ? null : live.get(live.size() - 1).metadata();
-        JsonNode metadata = cmd.metadata() != null ? cmd.metadata() : latestMetadata;
-        List<ParsedSchema> previous = new ArrayList<>();
-        for (IndexedVersion v : CompatibilityRules.sameGroup(settings.compatibilityGroup(), metadata, live,
-                IndexedVersion::metadata)) {
-            previous.add(parsedSchema(cmd.subject(), v.id(), index));
-        }
-        return CompatibilityRules.check(parser.formats().of(proposed.type()), settings, proposed, metadata,
-                latestMetadata, previous);
+    /** The subject's live versions as the index holds them, for the compatibility and semantic-version rules. */
+    private SubjectHistory<IndexedVersion> history(String subject, List<IndexedVersion> live, RegistryIndex index) {
+        return SubjectHistory.of(live, IndexedVersion::metadata, v -> parsedSchema(subject, v.id(), index));
     }
 
     /** The parsed form of a registered schema; content by id is immutable, so caching it is always safe. */

@@ -1,6 +1,7 @@
 package io.registry.core.subject;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
 
 import java.util.Optional;
 
@@ -18,4 +19,7 @@ public interface ScopeSettings {
 
     /** The mode set on exactly this scope, if any. */
     Optional<Mode> modeSetting(String scope);
+
+    /** The whole config record set on exactly this scope (Confluent's {@code CONFIG} value), if any field is set. */
+    Optional<ConfigValue> config(String scope);
 }

@@ -95,6 +95,42 @@ class CommandCodecTest {
     }
 
     @Test
+    void semverRequestsAndAnswersRoundTrip() {
+        RegisterSchema v1 = new RegisterSchema("s", SchemaType.JSON, "{}", List.of(), false, null, null, null, null,
+                io.registry.core.semver.SemverRequest.next());
+        CommandEnvelope envelope = CommandEnvelope.of("r", "p", 1L, v1);
+        assertEquals(envelope, CommandCodec.decodeCommand(CommandCodec.encode(envelope)));
+        Reply reply = Reply.of("r", 3L, new Outcome.Registered(1, 2, true, false, "1.1.0"));
+        assertEquals(reply, CommandCodec.decodeReply(CommandCodec.encode(reply)));
+    }
+
+    /** A command written before semantic versions travelled in commands (format v1) still decodes: no semver. */
+    @Test
+    void formatOneCommandsAndRepliesStillDecode() {
+        String command = "{\"v\":1,\"requestId\":\"r\",\"principal\":\"p\",\"deadlineEpochMs\":5,\"command\":"
+                + "{\"type\":\"register\",\"subject\":\"s\",\"schemaType\":\"JSON\",\"schema\":\"{}\","
+                + "\"references\":[],\"normalize\":false,\"metadata\":{\"properties\":{\"llm.semver\":\"1.0.0\"}}}}";
+        RegisterSchema decoded = (RegisterSchema) CommandCodec.decodeCommand(command.getBytes(StandardCharsets.UTF_8))
+                .command();
+        assertEquals(null, decoded.semver());
+        assertEquals("1.0.0", decoded.metadata().at("/properties/llm.semver").asText());
+        String reply = "{\"v\":1,\"requestId\":\"r\",\"seq\":4,\"outcome\":{\"type\":\"registered\",\"id\":3,"
+                + "\"version\":1,\"created\":true}}";
+        assertEquals(new Outcome.Registered(3, 1, true),
+                CommandCodec.decodeReply(reply.getBytes(StandardCharsets.UTF_8)).outcome());
+    }
+
+    /** A later format's fields would be silently dropped: refused instead (the sequencer answers 400). */
+    @Test
+    void aLaterFormatIsRefused() {
+        String text = "{\"v\":" + (CommandEnvelope.VERSION + 1) + ",\"requestId\":\"r\",\"command\":"
+                + "{\"type\":\"register\",\"subject\":\"s\",\"schema\":\"{}\"}}";
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CommandCodec.decodeCommand(text.getBytes(StandardCharsets.UTF_8)));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("newer"), e.getMessage());
+    }
+
+    @Test
     void garbageIsRejected() {
         assertThrows(IllegalArgumentException.class,
                 () -> CommandCodec.decodeCommand("{\"command\":{\"type\":\"nope\"}}".getBytes(StandardCharsets.UTF_8)));

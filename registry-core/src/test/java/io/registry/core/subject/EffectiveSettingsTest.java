@@ -1,6 +1,7 @@
 package io.registry.core.subject;
 
 import io.registry.core.compat.CompatibilityLevel;
+import io.registry.core.log.LogValue.ConfigValue;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -27,10 +28,43 @@ class EffectiveSettingsTest {
             return Optional.ofNullable(normalize.get(String.valueOf(scope)));
         }
 
+        final Map<String, Boolean> validateFields = new HashMap<>();
+
         @Override
         public Optional<Mode> modeSetting(String scope) {
             return Optional.ofNullable(modes.get(String.valueOf(scope)));
         }
+
+        @Override
+        public Optional<ConfigValue> config(String scope) {
+            String key = String.valueOf(scope);
+            if (!levels.containsKey(key) && !normalize.containsKey(key) && !validateFields.containsKey(key)) {
+                return Optional.empty();
+            }
+            return Optional.of(new ConfigValue(compatibilityLevel(scope).map(Enum::name).orElse(null),
+                    normalize.get(key), validateFields.get(key), null, null, null, null, null, null));
+        }
+    }
+
+    /** The config in effect (GET /config?defaultToGlobal, the sequencer's checks): field by field, level always. */
+    @Test
+    void configInEffectMergesFieldByFieldWithTheLevelAlwaysPresent() {
+        Scopes s = new Scopes();
+        assertEquals(new ConfigValue("BACKWARD"), EffectiveSettings.config(s, null));
+        assertEquals(new ConfigValue("BACKWARD"), EffectiveSettings.config(s, "a"));
+        s.validateFields.put("null", true);
+        s.levels.put("null", CompatibilityLevel.FULL);
+        s.normalize.put("a", true);
+        ConfigValue a = EffectiveSettings.config(s, "a");
+        assertEquals("FULL", a.compatibilityLevel());
+        assertEquals(true, a.validateFields());
+        assertEquals(true, a.normalize());
+        assertEquals(CompatibilityRules.Settings.of(s, "a"),
+                new CompatibilityRules.Settings(CompatibilityLevel.FULL, true, null));
+        // a named context does not see the global scope, only its own :.ctx:
+        assertEquals(new ConfigValue("BACKWARD"), EffectiveSettings.config(s, ":.ctx:a"));
+        s.levels.put(":.ctx:", CompatibilityLevel.NONE);
+        assertEquals("NONE", EffectiveSettings.config(s, ":.ctx:a").compatibilityLevel());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.registry.streams.projection;
 
 import io.micronaut.context.ApplicationContext;
-import io.registry.kafka.embedded.SharedTestKafka;
+import io.registry.testkit.kafka.SharedTestKafka;
 import io.registry.testkit.ReadModelProperties;
 import io.registry.testkit.RedisKeyspace;
 import io.registry.testkit.ThrowawayDatabase;

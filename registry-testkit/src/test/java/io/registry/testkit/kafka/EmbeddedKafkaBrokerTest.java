@@ -1,4 +1,7 @@
-package io.registry.kafka.embedded;
+package io.registry.testkit.kafka;
+
+import io.registry.kafka.embedded.EmbeddedKafkaBroker;
+import io.registry.kafka.embedded.KafkaBackend;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -27,15 +30,15 @@ class EmbeddedKafkaBrokerTest {
 
     @Test
     void dataAndClusterIdSurviveRestartOnSamePortAndOnNewPort(@TempDir Path dir) throws Exception {
-        String topic = Clients.unique("durable");
+        String topic = KafkaTestClients.unique("durable");
         String clusterId;
         int firstPort;
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0)) {
             assertEquals(dir, broker.dataDir());
             firstPort = port(broker);
             clusterId = clusterId(broker);
-            Clients.createTopic(broker.bootstrapServers(), topic, Map.of());
-            try (KafkaProducer<String, String> producer = Clients.producer(broker.bootstrapServers(), Map.of())) {
+            KafkaTestClients.createTopic(broker.bootstrapServers(), topic, Map.of());
+            try (KafkaProducer<String, String> producer = KafkaTestClients.producer(broker.bootstrapServers(), Map.of())) {
                 for (int i = 0; i < 5; i++) {
                     producer.send(new ProducerRecord<>(topic, "k" + i, "v" + i)).get(10, TimeUnit.SECONDS);
                 }
@@ -59,10 +62,10 @@ class EmbeddedKafkaBrokerTest {
         long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         Path dir = broker.dataDir();
         try {
-            String topic = Clients.unique("prompt");
-            Clients.createTopic(broker.bootstrapServers(), topic, Map.of());
+            String topic = KafkaTestClients.unique("prompt");
+            KafkaTestClients.createTopic(broker.bootstrapServers(), topic, Map.of());
             // A client still connected while the broker stops must not slow the stop down.
-            try (KafkaProducer<String, String> producer = Clients.producer(broker.bootstrapServers(), Map.of())) {
+            try (KafkaProducer<String, String> producer = KafkaTestClients.producer(broker.bootstrapServers(), Map.of())) {
                 producer.send(new ProducerRecord<>(topic, "k", "v")).get(10, TimeUnit.SECONDS);
                 long t1 = System.nanoTime();
                 broker.close();
@@ -101,8 +104,8 @@ class EmbeddedKafkaBrokerTest {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> EmbeddedKafkaBroker.start(dir, 0).close());
             assertTrue(e.getMessage().contains("already used by another running embedded Kafka"), e.getMessage());
-            String topic = Clients.unique("still-fine");
-            Clients.createTopic(first.bootstrapServers(), topic, Map.of());
+            String topic = KafkaTestClients.unique("still-fine");
+            KafkaTestClients.createTopic(first.bootstrapServers(), topic, Map.of());
         }
         try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.start(dir, 0)) {
             assertTrue(clusterId(again).length() > 0);
@@ -120,13 +123,13 @@ class EmbeddedKafkaBrokerTest {
     }
 
     private static String clusterId(KafkaBackend broker) throws Exception {
-        try (Admin admin = Clients.admin(broker.bootstrapServers())) {
+        try (Admin admin = KafkaTestClients.admin(broker.bootstrapServers())) {
             return admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
         }
     }
 
     private static List<String> values(KafkaBackend broker, String topic) {
-        return Clients.readAll(broker.bootstrapServers(), topic, "read_committed").stream()
+        return KafkaTestClients.readAll(broker.bootstrapServers(), topic, "read_committed").stream()
                 .map(ConsumerRecord::value).toList();
     }
 }

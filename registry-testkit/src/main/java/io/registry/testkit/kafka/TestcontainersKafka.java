@@ -1,4 +1,7 @@
-package io.registry.kafka.embedded;
+package io.registry.testkit.kafka;
+
+import io.registry.kafka.embedded.EmbeddedKafkaBroker;
+import io.registry.kafka.embedded.KafkaBackend;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.registry.kafka.embedded;
+package io.registry.testkit.kafka;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,10 +26,10 @@ class ExactlyOnceStreamsTest {
     @Test
     void statefulExactlyOnceV2AppRunsAgainstTheEmbeddedBroker(@TempDir Path stateDir) throws Exception {
         String bootstrap = SharedTestKafka.get().bootstrapServers();
-        String in = Clients.unique("eos-in");
-        String out = Clients.unique("eos-out");
-        Clients.createTopic(bootstrap, in, Map.of());
-        Clients.createTopic(bootstrap, out, Map.of());
+        String in = KafkaTestClients.unique("eos-in");
+        String out = KafkaTestClients.unique("eos-out");
+        KafkaTestClients.createTopic(bootstrap, in, Map.of());
+        KafkaTestClients.createTopic(bootstrap, out, Map.of());
 
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream(in, Consumed.with(Serdes.String(), Serdes.String()))
@@ -39,14 +39,14 @@ class ExactlyOnceStreamsTest {
                 .mapValues(String::valueOf)
                 .to(out, Produced.with(Serdes.String(), Serdes.String()));
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, Clients.unique("eos-app"));
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, KafkaTestClients.unique("eos-app"));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "50");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, "0");
 
-        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of())) {
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(bootstrap, Map.of())) {
             for (String key : List.of("a", "b", "a")) {
                 producer.send(new ProducerRecord<>(in, key, "x")).get(10, TimeUnit.SECONDS);
             }
@@ -57,7 +57,7 @@ class ExactlyOnceStreamsTest {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             List<String> seen = List.of();
             while (System.nanoTime() < deadline) {
-                seen = Clients.readAll(bootstrap, out, "read_committed").stream()
+                seen = KafkaTestClients.readAll(bootstrap, out, "read_committed").stream()
                         .map(r -> r.key() + "=" + r.value()).toList();
                 if (seen.size() >= 3) {
                     break;

@@ -1,4 +1,4 @@
-package io.registry.kafka.embedded;
+package io.registry.testkit.kafka;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,16 +20,16 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-/** Small client helpers for the tests; every blocking call has a timeout. */
-final class Clients {
-    private Clients() {
+/** Small Kafka client helpers for tests (the broker fixtures' own tests and any module's); every blocking call has a timeout. */
+public final class KafkaTestClients {
+    private KafkaTestClients() {
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static Admin admin(String bootstrap) {
+    public static Admin admin(String bootstrap) {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
@@ -37,14 +37,14 @@ final class Clients {
         return Admin.create(p);
     }
 
-    static void createTopic(String bootstrap, String topic, Map<String, String> configs) throws Exception {
+    public static void createTopic(String bootstrap, String topic, Map<String, String> configs) throws Exception {
         try (Admin admin = admin(bootstrap)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1).configs(configs)))
                     .all().get(10, TimeUnit.SECONDS);
         }
     }
 
-    static KafkaProducer<String, String> producer(String bootstrap, Map<String, Object> extra) {
+    public static KafkaProducer<String, String> producer(String bootstrap, Map<String, Object> extra) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -56,7 +56,7 @@ final class Clients {
     }
 
     /** Reads partition 0 of {@code topic} from the start up to its end offset (as seen with this isolation level). */
-    static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, String isolation) {
+    public static List<ConsumerRecord<String, String>> readAll(String bootstrap, String topic, String isolation) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);

@@ -1,4 +1,6 @@
-package io.registry.kafka.embedded;
+package io.registry.testkit.kafka;
+
+import io.registry.kafka.embedded.KafkaBackend;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,10 +25,10 @@ class SharedBrokerFeaturesTest {
 
     @Test
     void transactionalProducerAndReadCommittedConsumer() throws Exception {
-        String topic = Clients.unique("tx");
-        Clients.createTopic(bootstrap, topic, Map.of());
-        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap,
-                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, Clients.unique("tx-id")))) {
+        String topic = KafkaTestClients.unique("tx");
+        KafkaTestClients.createTopic(bootstrap, topic, Map.of());
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(bootstrap,
+                Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, KafkaTestClients.unique("tx-id")))) {
             producer.initTransactions();
             producer.beginTransaction();
             producer.send(new ProducerRecord<>(topic, "a", "committed-1"));
@@ -39,21 +41,21 @@ class SharedBrokerFeaturesTest {
             producer.send(new ProducerRecord<>(topic, "d", "committed-3"));
             producer.commitTransaction();
         }
-        List<String> committed = Clients.readAll(bootstrap, topic, "read_committed").stream()
+        List<String> committed = KafkaTestClients.readAll(bootstrap, topic, "read_committed").stream()
                 .map(ConsumerRecord::value).toList();
         assertEquals(List.of("committed-1", "committed-2", "committed-3"), committed);
-        List<String> uncommitted = Clients.readAll(bootstrap, topic, "read_uncommitted").stream()
+        List<String> uncommitted = KafkaTestClients.readAll(bootstrap, topic, "read_uncommitted").stream()
                 .map(ConsumerRecord::value).toList();
         assertTrue(uncommitted.contains("aborted"), "the aborted record is in the log, only hidden: " + uncommitted);
     }
 
     @Test
     void zombieProducerIsFenced() throws Exception {
-        String topic = Clients.unique("fence");
-        Clients.createTopic(bootstrap, topic, Map.of());
-        String txId = Clients.unique("fence-id");
-        try (KafkaProducer<String, String> old = Clients.producer(bootstrap, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId));
-             KafkaProducer<String, String> current = Clients.producer(bootstrap, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId))) {
+        String topic = KafkaTestClients.unique("fence");
+        KafkaTestClients.createTopic(bootstrap, topic, Map.of());
+        String txId = KafkaTestClients.unique("fence-id");
+        try (KafkaProducer<String, String> old = KafkaTestClients.producer(bootstrap, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId));
+             KafkaProducer<String, String> current = KafkaTestClients.producer(bootstrap, Map.of(ProducerConfig.TRANSACTIONAL_ID_CONFIG, txId))) {
             old.initTransactions();
             current.initTransactions(); // bumps the epoch: the old one is now a zombie
             old.beginTransaction();
@@ -65,19 +67,19 @@ class SharedBrokerFeaturesTest {
             String error = e + " / " + e.getCause();
             assertTrue(error.contains("Fenced") || error.contains("InvalidProducerEpoch"), "expected fencing, got " + error);
         }
-        assertEquals(List.of(), Clients.readAll(bootstrap, topic, "read_committed"));
+        assertEquals(List.of(), KafkaTestClients.readAll(bootstrap, topic, "read_committed"));
     }
 
     @Test
     void compactionReallyRuns() throws Exception {
-        String topic = Clients.unique("compact");
+        String topic = KafkaTestClients.unique("compact");
         // Tiny segments and a low dirty ratio so the cleaner has work within seconds.
-        Clients.createTopic(bootstrap, topic, Map.of(
+        KafkaTestClients.createTopic(bootstrap, topic, Map.of(
                 "cleanup.policy", "compact",
                 "segment.ms", "100",
                 "min.cleanable.dirty.ratio", "0.01",
                 "delete.retention.ms", "100"));
-        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of())) {
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(bootstrap, Map.of())) {
             for (int i = 0; i < 50; i++) {
                 producer.send(new ProducerRecord<>(topic, "same-key", "v" + i)).get(10, TimeUnit.SECONDS);
             }
@@ -86,7 +88,7 @@ class SharedBrokerFeaturesTest {
                 Thread.sleep(200);
                 // Each append after segment.ms rolls a segment, making the older ones cleanable.
                 producer.send(new ProducerRecord<>(topic, "other-key", "x")).get(10, TimeUnit.SECONDS);
-                List<ConsumerRecord<String, String>> records = Clients.readAll(bootstrap, topic, "read_committed");
+                List<ConsumerRecord<String, String>> records = KafkaTestClients.readAll(bootstrap, topic, "read_committed");
                 long sameKey = records.stream().filter(r -> r.key().equals("same-key")).count();
                 if (sameKey == 1) {
                     assertEquals("v49", records.stream().filter(r -> r.key().equals("same-key")).findFirst().orElseThrow().value());
@@ -101,11 +103,11 @@ class SharedBrokerFeaturesTest {
 
     @Test
     void topicsAreNotAutoCreated() throws Exception {
-        String topic = Clients.unique("never-created");
-        try (KafkaProducer<String, String> producer = Clients.producer(bootstrap, Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500"))) {
+        String topic = KafkaTestClients.unique("never-created");
+        try (KafkaProducer<String, String> producer = KafkaTestClients.producer(bootstrap, Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "1500"))) {
             assertThrows(Exception.class, () -> producer.send(new ProducerRecord<>(topic, "k", "v")).get(5, TimeUnit.SECONDS));
         }
-        try (Admin admin = Clients.admin(bootstrap)) {
+        try (Admin admin = KafkaTestClients.admin(bootstrap)) {
             Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             assertTrue(!names.contains(topic), "topic was auto-created");
         }
@@ -116,7 +118,7 @@ class SharedBrokerFeaturesTest {
         KafkaBackend shared = SharedTestKafka.get();
         assertSame(shared, SharedTestKafka.get());
         shared.close();
-        try (Admin admin = Clients.admin(shared.bootstrapServers())) {
+        try (Admin admin = KafkaTestClients.admin(shared.bootstrapServers())) {
             assertEquals(1, admin.describeCluster().nodes().get(10, TimeUnit.SECONDS).size());
         }
     }
