@@ -1,6 +1,5 @@
 package io.registry.readmodel;
 
-import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogHeaders;
 import io.registry.core.log.LogKey;
 import io.registry.core.log.LogRecordCodec;
@@ -28,14 +27,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The cross-store replay contract: the same raw log (bytes as Confluent, Karapace or this registry wrote them,
@@ -113,8 +110,6 @@ class ReplayContractTest {
         }
         assertEquals(expected, view(env.bean(PostgresReadModel.class), scopes, events), "postgres vs index");
         assertEquals(expected, view(env.bean(RedisReadModel.class), scopes, events), "redis vs index");
-        assertFalse(expected.versions().isEmpty() && !scenario.log().isEmpty() && scopes.isEmpty(),
-                "the scenario exercises something");
     }
 
     // --- reading -------------------------------------------------------------------------------------------------
@@ -422,10 +417,5 @@ class ReplayContractTest {
 
     private static byte[] bytes(String text) {
         return text == null ? null : text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    @SuppressWarnings("unused")
-    private static Optional<LogEvent> unused() {
-        return Optional.empty();
     }
 }
