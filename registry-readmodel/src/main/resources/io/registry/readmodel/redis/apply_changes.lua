@@ -3,8 +3,8 @@
 -- writes (a version's previous schema id, which versions a subject has), which MULTI alone cannot, and keeps the
 -- derived keys (usages, the subject list) in step with the subject hashes; it also answers one reply per call
 -- instead of several per event, which is what makes rebuilds fast. Redis calls are what a rebuild spends its time
--- on, so each change makes as few as it can: a registration makes 6 (one per key it writes, and one read), fewer
--- when its subject or schema id already came up in the same call.
+-- on, so each change makes as few as it can: a registration makes 5, one per key it writes (schema, fingerprint,
+-- version cell, usage, subject list), fewer when its subject or schema id already came up in the same call.
 -- ARGV[1] = key prefix, then changes, each an op name, the schema-context scope of the change ("" for the
 -- default context, "<context>:" for a named one, e.g. ".ctx:"; it scopes schema ids: schema:, fp:, usages: keys)
 -- and its arguments:
@@ -81,16 +81,22 @@ local function putSchema(id, json, fingerprint)
 end
 
 local function putVersion(subject, version, id, flag, extras)
-  local old = redis.call('HGET', versionsKey(subject), version)
-  if old and idOf(old) ~= id then
-    redis.call('HDEL', usagesKey(idOf(old)), usage(subject, version))
+  -- a new version (every registration, most of a rebuild) is one write; only a rewrite reads the old cell
+  local cell = id .. ':' .. flag
+  local old = nil
+  if redis.call('HSETNX', versionsKey(subject), version, cell) == 0 then
+    old = redis.call('HGET', versionsKey(subject), version)
+    redis.call('HSET', versionsKey(subject), version, cell)
+    if idOf(old) ~= id then
+      redis.call('HDEL', usagesKey(idOf(old)), usage(subject, version))
+    end
   end
   if extras ~= '' then
     redis.call('HSET', extrasKey(subject), version, extras)
   elseif old then
     redis.call('HDEL', extrasKey(subject), version)
   end
-  setCell(subject, version, id, flag)
+  redis.call('HSET', usagesKey(id), usage(subject, version), flag)
   if flag == '0' then
     -- a registration, the common case: the subject is live without looking at its other versions
     list(subject, 1)
