@@ -21,7 +21,7 @@ public sealed interface LogKey {
 
         public void dispatch(LogValue value, LogEventHandler handler) {
             if (value instanceof LogValue.SchemaValue v) {
-                handler.schema(v.subject().equals(subject) && v.version() == version ? v
+                handler.schema(subject.equals(v.subject()) && v.version() == version ? v
                         : new LogValue.SchemaValue(subject, version, v.id(), v.schemaType(), v.schema(),
                         v.references(), v.metadata(), v.ruleSet(), v.deleted()));
             } else {
@@ -65,7 +65,10 @@ public sealed interface LogKey {
         }
     }
 
-    /** {@code {"keytype":"CLEAR_SUBJECT","subject":…,"magic":0}}: permanent delete of a whole subject. */
+    /**
+     * {@code {"keytype":"CLEAR_SUBJECT","subject":…,"magic":0}}: permanent delete of the subject's soft-deleted
+     * versions (its live ones stay: {@link LogEventHandler#clearSubject}).
+     */
     record ClearSubjectKey(String subject) implements LogKey {
         public String keytype() {
             return "CLEAR_SUBJECT";
