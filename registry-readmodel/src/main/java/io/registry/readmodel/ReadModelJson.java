@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.registry.core.schema.SchemaReference;
 
 import java.util.List;
@@ -18,12 +19,16 @@ public final class ReadModelJson {
     };
     private static final TypeReference<StoredSchema> SCHEMA = new TypeReference<>() {
     };
+    // resolved once: writeValueAsString resolves the type and looks its serializer up again on every call, which a
+    // rebuild (one schema and one reference list per event) pays 100k times
+    private static final ObjectWriter REFERENCES_WRITER = MAPPER.writerFor(REFERENCES);
+    private static final ObjectWriter SCHEMA_WRITER = MAPPER.writerFor(StoredSchema.class);
 
     private ReadModelJson() {
     }
 
     public static String writeReferences(List<SchemaReference> references) {
-        return write(references);
+        return references.isEmpty() ? "[]" : write(REFERENCES_WRITER, references);
     }
 
     public static List<SchemaReference> readReferences(String json) {
@@ -31,7 +36,7 @@ public final class ReadModelJson {
     }
 
     public static String writeSchema(StoredSchema schema) {
-        return write(schema);
+        return write(SCHEMA_WRITER, schema);
     }
 
     public static StoredSchema readSchema(String json) {
@@ -90,9 +95,9 @@ public final class ReadModelJson {
         }
     }
 
-    private static String write(Object value) {
+    private static String write(ObjectWriter writer, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }

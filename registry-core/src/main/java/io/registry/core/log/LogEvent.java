@@ -5,4 +5,9 @@ public record LogEvent(LogKey key, LogValue value) {
     public boolean tombstone() {
         return value == null;
     }
+
+    /** Tells {@code handler} what this record means: the one interpretation of the log ({@link LogEventHandler}). */
+    public void dispatch(LogEventHandler handler) {
+        key.dispatch(value, handler);
+    }
 }

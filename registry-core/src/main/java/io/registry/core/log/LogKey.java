@@ -7,10 +7,26 @@ package io.registry.core.log;
 public sealed interface LogKey {
     String keytype();
 
+    /**
+     * Tells {@code handler} what this key with {@code value} (null: a tombstone) means. Every key type implements
+     * it, so a new one cannot be read by some readers and forgotten by others ({@link LogEventHandler}).
+     */
+    void dispatch(LogValue value, LogEventHandler handler);
+
     /** {@code {"keytype":"SCHEMA","subject":…,"version":…,"magic":1}} */
     record SchemaKey(String subject, int version) implements LogKey {
         public String keytype() {
             return "SCHEMA";
+        }
+
+        public void dispatch(LogValue value, LogEventHandler handler) {
+            if (value instanceof LogValue.SchemaValue v) {
+                handler.schema(subject.equals(v.subject()) && v.version() == version ? v
+                        : new LogValue.SchemaValue(subject, version, v.id(), v.schemaType(), v.schema(),
+                        v.references(), v.metadata(), v.ruleSet(), v.deleted()));
+            } else {
+                handler.schemaTombstone(subject, version);
+            }
         }
     }
 
@@ -19,12 +35,20 @@ public sealed interface LogKey {
         public String keytype() {
             return "CONFIG";
         }
+
+        public void dispatch(LogValue value, LogEventHandler handler) {
+            handler.config(subject, value instanceof LogValue.ConfigValue v ? v : null);
+        }
     }
 
     /** {@code {"keytype":"MODE","subject":…|null,"magic":0}} */
     record ModeKey(String subject) implements LogKey {
         public String keytype() {
             return "MODE";
+        }
+
+        public void dispatch(LogValue value, LogEventHandler handler) {
+            handler.mode(subject, value instanceof LogValue.ModeValue v ? v.mode() : null);
         }
     }
 
@@ -33,12 +57,27 @@ public sealed interface LogKey {
         public String keytype() {
             return "DELETE_SUBJECT";
         }
+
+        public void dispatch(LogValue value, LogEventHandler handler) {
+            if (value instanceof LogValue.DeleteSubjectValue v) {
+                handler.deleteSubject(subject, v.version());
+            }
+        }
     }
 
-    /** {@code {"keytype":"CLEAR_SUBJECT","subject":…,"magic":0}}: permanent delete of a whole subject. */
+    /**
+     * {@code {"keytype":"CLEAR_SUBJECT","subject":…,"magic":0}}: permanent delete of the subject's soft-deleted
+     * versions (its live ones stay: {@link LogEventHandler#clearSubject}).
+     */
     record ClearSubjectKey(String subject) implements LogKey {
         public String keytype() {
             return "CLEAR_SUBJECT";
+        }
+
+        public void dispatch(LogValue value, LogEventHandler handler) {
+            if (value instanceof LogValue.ClearSubjectValue) {
+                handler.clearSubject(subject);
+            }
         }
     }
 
@@ -46,6 +85,10 @@ public sealed interface LogKey {
     record NoopKey() implements LogKey {
         public String keytype() {
             return "NOOP";
+        }
+
+        public void dispatch(LogValue value, LogEventHandler handler) {
+            // carries no state
         }
     }
 }

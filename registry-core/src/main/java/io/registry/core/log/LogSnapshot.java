@@ -13,11 +13,10 @@ import java.util.Set;
 
 /**
  * What a sequence of {@code _schemas} records amounts to: every subject version still there (live or soft-deleted,
- * in the order each first appeared), the configs and the modes. The same folding rules as the sequencer's index:
- * a tombstone removes its key, {@code DELETE_SUBJECT} soft-deletes the versions up to its version,
- * {@code CLEAR_SUBJECT} removes the subject's versions, {@code NOOP} changes nothing.
+ * in the order each first appeared), the configs and the modes. The log's one reading ({@link LogEventHandler}),
+ * like the sequencer's index and the read models.
  */
-public final class LogSnapshot {
+public final class LogSnapshot implements LogEventHandler {
     private final Map<SchemaKey, SchemaValue> versions = new LinkedHashMap<>();
     /** Keyed by subject; the null key is the global scope. */
     private final Map<String, ConfigValue> configs = new LinkedHashMap<>();
@@ -30,24 +29,38 @@ public final class LogSnapshot {
     }
 
     public void apply(LogEvent event) {
-        LogKey key = event.key();
-        LogValue value = event.value();
-        if (key instanceof SchemaKey k) {
-            if (value instanceof SchemaValue v) {
-                versions.put(k, v);
-            } else {
-                versions.remove(k);
-            }
-        } else if (key instanceof LogKey.ConfigKey k) {
-            put(configs, k.subject(), value instanceof ConfigValue v ? v : null);
-        } else if (key instanceof LogKey.ModeKey k) {
-            put(modes, k.subject(), value instanceof LogValue.ModeValue v ? v.mode() : null);
-        } else if (key instanceof LogKey.DeleteSubjectKey k && value instanceof LogValue.DeleteSubjectValue v) {
-            versions.replaceAll((vk, vv) -> vk.subject().equals(k.subject()) && vk.version() <= v.version()
-                    ? vv.withDeleted(true) : vv);
-        } else if (key instanceof LogKey.ClearSubjectKey k && value != null) {
-            versions.keySet().removeIf(vk -> vk.subject().equals(k.subject()));
-        }
+        event.dispatch(this);
+    }
+
+    @Override
+    public void schema(SchemaValue value) {
+        versions.put(new SchemaKey(value.subject(), value.version()), value);
+    }
+
+    @Override
+    public void schemaTombstone(String subject, int version) {
+        versions.remove(new SchemaKey(subject, version));
+    }
+
+    @Override
+    public void config(String subject, ConfigValue value) {
+        put(configs, subject, value);
+    }
+
+    @Override
+    public void mode(String subject, String mode) {
+        put(modes, subject, mode);
+    }
+
+    @Override
+    public void deleteSubject(String subject, int upToVersion) {
+        versions.replaceAll((k, v) -> k.subject().equals(subject) && k.version() <= upToVersion
+                ? v.withDeleted(true) : v);
+    }
+
+    @Override
+    public void clearSubject(String subject) {
+        versions.entrySet().removeIf(e -> e.getKey().subject().equals(subject) && e.getValue().deleted());
     }
 
     /** Every version still in the log, live or soft-deleted, in the order each first appeared. */

@@ -1,66 +1,80 @@
 package io.registry.core.subject;
 
 import io.registry.core.log.LogEvent;
-import io.registry.core.log.LogKey;
+import io.registry.core.log.LogEventHandler;
 import io.registry.core.log.LogValue;
 import io.registry.core.schema.Fingerprints;
 import io.registry.core.schema.SchemaReference;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Folds one log event into the sequencer's index, including the reverse index of references (which live versions
- * reference which subject version), so that deletes can be refused while a version is still referenced.
+ * Folds log events into the sequencer's index, including the reverse index of references (which live versions
+ * reference which subject version), so that deletes can be refused while a version is still referenced. What each
+ * record means is {@link LogEventHandler}'s, shared with the read models.
  */
-final class IndexProjection {
-    private IndexProjection() {
+final class IndexProjection implements LogEventHandler {
+    private final MutableRegistryIndex index;
+
+    private IndexProjection(MutableRegistryIndex index) {
+        this.index = index;
     }
 
     static void apply(LogEvent event, MutableRegistryIndex index) {
-        LogKey key = event.key();
-        LogValue value = event.value();
-        if (key instanceof LogKey.SchemaKey k) {
-            Optional<IndexedVersion> old = index.versions(k.subject()).stream()
-                    .filter(v -> v.version() == k.version()).findFirst();
-            old.filter(v -> !v.deleted()).ifPresent(v -> removeReferrer(index, k.subject(), v));
-            if (value instanceof LogValue.SchemaValue v) {
-                String context = QualifiedSubject.contextOf(k.subject());
-                index.putSchema(context, new IndexedSchema(v.id(), v.schemaType(), v.schema(), v.references()),
-                        Fingerprints.of(v.schemaType(), v.schema(), v.references()));
-                index.putMaxId(context, Math.max(index.maxId(context), v.id()));
-                IndexedVersion version = new IndexedVersion(k.version(), v.id(), v.deleted(), v.metadata(),
-                        v.ruleSet());
-                upsertVersion(index, k.subject(), version);
-                if (!v.deleted()) {
-                    addReferrer(index, k.subject(), version, v.references());
-                }
-            } else {
-                removeVersion(index, k.subject(), k.version());
-            }
-        } else if (key instanceof LogKey.ConfigKey k) {
-            index.putConfig(k.subject(), value instanceof LogValue.ConfigValue v ? v : null);
-        } else if (key instanceof LogKey.ModeKey k) {
-            index.putMode(k.subject(), value instanceof LogValue.ModeValue v ? v.mode() : null);
-        } else if (key instanceof LogKey.DeleteSubjectKey k && value instanceof LogValue.DeleteSubjectValue v) {
-            List<IndexedVersion> updated = new ArrayList<>();
-            for (IndexedVersion existing : index.versions(k.subject())) {
-                boolean deleted = existing.deleted() || existing.version() <= v.version();
-                if (deleted && !existing.deleted()) {
-                    removeReferrer(index, k.subject(), existing);
-                }
-                updated.add(existing.withDeleted(deleted));
-            }
-            index.putVersions(k.subject(), updated);
-        } else if (key instanceof LogKey.ClearSubjectKey k && value != null) {
-            for (IndexedVersion existing : index.versions(k.subject())) {
-                if (!existing.deleted()) {
-                    removeReferrer(index, k.subject(), existing);
-                }
-            }
-            index.putVersions(k.subject(), List.of());
+        event.dispatch(new IndexProjection(index));
+    }
+
+    @Override
+    public void schema(LogValue.SchemaValue v) {
+        String subject = v.subject();
+        index.versions(subject).stream().filter(old -> old.version() == v.version()).findFirst()
+                .filter(old -> !old.deleted()).ifPresent(old -> removeReferrer(index, subject, old));
+        String context = QualifiedSubject.contextOf(subject);
+        index.putSchema(context, new IndexedSchema(v.id(), v.schemaType(), v.schema(), v.references()),
+                Fingerprints.of(v.schemaType(), v.schema(), v.references()));
+        index.putMaxId(context, Math.max(index.maxId(context), v.id()));
+        IndexedVersion version = new IndexedVersion(v.version(), v.id(), v.deleted(), v.metadata(), v.ruleSet());
+        upsertVersion(index, subject, version);
+        if (!v.deleted()) {
+            addReferrer(index, subject, version, v.references());
         }
+    }
+
+    @Override
+    public void schemaTombstone(String subject, int version) {
+        index.versions(subject).stream().filter(old -> old.version() == version).findFirst()
+                .filter(old -> !old.deleted()).ifPresent(old -> removeReferrer(index, subject, old));
+        removeVersion(index, subject, version);
+    }
+
+    @Override
+    public void config(String subject, LogValue.ConfigValue value) {
+        index.putConfig(subject, value);
+    }
+
+    @Override
+    public void mode(String subject, String mode) {
+        index.putMode(subject, mode);
+    }
+
+    @Override
+    public void deleteSubject(String subject, int upToVersion) {
+        List<IndexedVersion> updated = new ArrayList<>();
+        for (IndexedVersion existing : index.versions(subject)) {
+            boolean deleted = existing.deleted() || existing.version() <= upToVersion;
+            if (deleted && !existing.deleted()) {
+                removeReferrer(index, subject, existing);
+            }
+            updated.add(existing.withDeleted(deleted));
+        }
+        index.putVersions(subject, updated);
+    }
+
+    @Override
+    public void clearSubject(String subject) {
+        // soft-deleted versions hold no referrer entries (removed when they were deleted): only the list changes
+        index.putVersions(subject, index.versions(subject).stream().filter(v -> !v.deleted()).toList());
     }
 
     private static void addReferrer(MutableRegistryIndex index, String subject, IndexedVersion version,

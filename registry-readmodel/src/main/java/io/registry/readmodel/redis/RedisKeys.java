@@ -18,15 +18,15 @@ import jakarta.inject.Singleton;
  *                                  deleted with the version's cell by apply_changes.lua, so a reused version number
  *                                  never shows stale metadata
  * P usages:&lt;schemaId&gt;      hash    "&lt;version&gt;:&lt;subject&gt;" → "&lt;0|1&gt;" (reverse index for usagesOf)
- * P subjects:all           zset    score 0: every subject with at least one version, in byte order
- * P subjects:live          zset    score 0: subjects with at least one non-deleted version
+ * P subjects               zset    every subject with at least one version: score 1 while it has a non-deleted
+ *                                  version, 0 while all are soft-deleted; in byte order within a score
  * P config                 hash    &lt;subject&gt; → compatibility level; field "" is the global config
  * P config-normalize       hash    &lt;subject&gt; → "true"|"false": the config's normalize flag; "" is global
  * P config-extras          hash    &lt;subject&gt; → the config's other fields as JSON (alias, validateFields…); "" is global
  * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
  * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
  * P log                    string  the id (Kafka topic id) of the log the projection was built from
- * P layout                 string  this key layout's version ("2"); another value (or none) means "rebuild"
+ * P layout                 string  this key layout's version ("3"); another value (or none) means "rebuild"
  * P applied                channel each committed batch's sequence, published inside its MULTI
  * </pre>
  * Each read is one command on one key. Subject hashes, usages and subject lists are maintained together by
@@ -37,7 +37,7 @@ import jakarta.inject.Singleton;
 public class RedisKeys {
     static final String NEXT_OFFSET = "next_offset";
     static final String SEQ = "seq";
-    static final String LAYOUT = "2";
+    static final String LAYOUT = "3";
     /** Field of the global entry in {@link #config()} and {@link #mode()}; Confluent rejects empty subject names. */
     static final String GLOBAL = "";
 
@@ -80,8 +80,8 @@ public class RedisKeys {
         return prefix + "usages:" + scope(context) + schemaId;
     }
 
-    String subjects(boolean includeDeleted) {
-        return prefix + (includeDeleted ? "subjects:all" : "subjects:live");
+    String subjects() {
+        return prefix + "subjects";
     }
 
     String config() {

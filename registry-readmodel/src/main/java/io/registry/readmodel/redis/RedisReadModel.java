@@ -1,5 +1,7 @@
 package io.registry.readmodel.redis;
 
+import io.lettuce.core.Range;
+import io.lettuce.core.ScoredValue;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
@@ -87,7 +89,27 @@ public class RedisReadModel implements ReadModel {
 
     @Override
     public List<String> subjects(boolean includeDeleted) {
-        return guard.call(() -> redis.zrange(keys.subjects(includeDeleted), 0, -1));
+        if (!includeDeleted) {
+            return guard.call(() -> redis.zrangebyscore(keys.subjects(), Range.create(1, 1)));
+        }
+        // score 0 (all versions deleted) first, then score 1 (live): two runs in byte order, merged
+        List<ScoredValue<String>> scored = guard.call(() -> redis.zrangeWithScores(keys.subjects(), 0, -1));
+        int live = 0;
+        while (live < scored.size() && scored.get(live).getScore() < 1) {
+            live++;
+        }
+        List<String> merged = new ArrayList<>(scored.size());
+        int d = 0;
+        int l = live;
+        while (d < live || l < scored.size()) {
+            if (l == scored.size() || d < live
+                    && CODE_POINT_ORDER.compare(scored.get(d).getValue(), scored.get(l).getValue()) < 0) {
+                merged.add(scored.get(d++).getValue());
+            } else {
+                merged.add(scored.get(l++).getValue());
+            }
+        }
+        return merged;
     }
 
     @Override

@@ -1,8 +1,10 @@
 -- Applies a run of read-model changes, in order (key layout: RedisKeys). The projector queues one or more calls
 -- inside the MULTI of a batch. Doing the work here rather than as separate commands lets a change read before it
 -- writes (a version's previous schema id, which versions a subject has), which MULTI alone cannot, and keeps the
--- derived keys (usages, subject lists) in step with the subject hashes; it also answers one reply per call
--- instead of several per event, which is what makes rebuilds fast.
+-- derived keys (usages, the subject list) in step with the subject hashes; it also answers one reply per call
+-- instead of several per event, which is what makes rebuilds fast. Redis calls are what a rebuild spends its time
+-- on, so each change makes as few as it can: a registration makes 5, one per key it writes (schema, fingerprint,
+-- version cell, usage, subject list), fewer when its subject or schema id already came up in the same call.
 -- ARGV[1] = key prefix, then changes, each an op name, the schema-context scope of the change ("" for the
 -- default context, "<context>:" for a named one, e.g. ".ctx:"; it scopes schema ids: schema:, fp:, usages: keys)
 -- and its arguments:
@@ -14,7 +16,11 @@
 -- without extras has something to delete only where the version existed before (not in a rebuild).
 local prefix = ARGV[1]
 local scope = ''
-local allKey, liveKey = prefix .. 'subjects:all', prefix .. 'subjects:live'
+-- one sorted set of subjects: score 1 while the subject has a live version, 0 while all are soft-deleted
+local subjectsKey = prefix .. 'subjects'
+-- what this call already wrote to the subject list (subject -> score) and which schemas it already stored
+-- ("<scope><id>"): a rebuild's runs of versions of one subject, or of one schema under many subjects, write once
+local listed, stored = {}, {}
 
 local function versionsKey(subject) return prefix .. 'subject:' .. subject end
 local function extrasKey(subject) return prefix .. 'extras:' .. subject end
@@ -34,46 +40,68 @@ local function removeCell(subject, version, cell)
   redis.call('HDEL', usagesKey(idOf(cell)), usage(subject, version))
 end
 
--- A subject is listed while it has any version, and listed as live while any version is not deleted.
-local function refreshSubjectLists(subject)
+-- state: 1 (live), 0 (all versions soft-deleted) or 'gone' (no version: not listed)
+local function list(subject, state)
+  if listed[subject] ~= state then
+    if state == 'gone' then
+      redis.call('ZREM', subjectsKey, subject)
+    else
+      redis.call('ZADD', subjectsKey, state, subject)
+    end
+    listed[subject] = state
+  end
+end
+
+-- A subject is listed while it has any version, with score 1 while any version is not deleted.
+local function refreshSubjectList(subject)
   local cells = redis.call('HVALS', versionsKey(subject))
   if #cells == 0 then
-    redis.call('ZREM', allKey, subject)
-    redis.call('ZREM', liveKey, subject)
+    list(subject, 'gone')
     return
   end
-  redis.call('ZADD', allKey, 0, subject)
   for _, cell in ipairs(cells) do
     if isLive(cell) then
-      redis.call('ZADD', liveKey, 0, subject)
+      list(subject, 1)
       return
     end
   end
-  redis.call('ZREM', liveKey, subject)
+  list(subject, 0)
 end
 
+-- Content by id never changes: a schema id already stored has its fingerprint entry too.
 local function putSchema(id, json, fingerprint)
-  redis.call('SET', prefix .. 'schema:' .. scope .. id, json, 'NX')
-  redis.call('ZADD', prefix .. 'fp:' .. scope .. fingerprint, id, id)
+  local key = scope .. id
+  if stored[key] then
+    return
+  end
+  stored[key] = true
+  if redis.call('SET', prefix .. 'schema:' .. key, json, 'NX') then
+    redis.call('ZADD', prefix .. 'fp:' .. scope .. fingerprint, id, id)
+  end
 end
 
 local function putVersion(subject, version, id, flag, extras)
-  local old = redis.call('HGET', versionsKey(subject), version)
-  if old and idOf(old) ~= id then
-    redis.call('HDEL', usagesKey(idOf(old)), usage(subject, version))
+  -- a new version (every registration, most of a rebuild) is one write; only a rewrite reads the old cell
+  local cell = id .. ':' .. flag
+  local old = nil
+  if redis.call('HSETNX', versionsKey(subject), version, cell) == 0 then
+    old = redis.call('HGET', versionsKey(subject), version)
+    redis.call('HSET', versionsKey(subject), version, cell)
+    if idOf(old) ~= id then
+      redis.call('HDEL', usagesKey(idOf(old)), usage(subject, version))
+    end
   end
   if extras ~= '' then
     redis.call('HSET', extrasKey(subject), version, extras)
   elseif old then
     redis.call('HDEL', extrasKey(subject), version)
   end
-  setCell(subject, version, id, flag)
+  redis.call('HSET', usagesKey(id), usage(subject, version), flag)
   if flag == '0' then
     -- a registration, the common case: the subject is live without looking at its other versions
-    redis.call('ZADD', allKey, 0, subject)
-    redis.call('ZADD', liveKey, 0, subject)
+    list(subject, 1)
   else
-    refreshSubjectLists(subject)
+    refreshSubjectList(subject)
   end
 end
 
@@ -81,7 +109,7 @@ local function removeVersion(subject, version)
   local old = redis.call('HGET', versionsKey(subject), version)
   if old then
     removeCell(subject, version, old)
-    refreshSubjectLists(subject)
+    refreshSubjectList(subject)
   end
 end
 
@@ -92,7 +120,7 @@ local function softDeleteSubject(subject, upTo)
       setCell(subject, flat[i], idOf(flat[i + 1]), '1')
     end
   end
-  refreshSubjectLists(subject)
+  refreshSubjectList(subject)
 end
 
 -- Like Confluent: removes the soft-deleted versions (all of them in a valid log), never a live one.
@@ -103,7 +131,7 @@ local function clearSubject(subject)
       removeCell(subject, flat[i], flat[i + 1])
     end
   end
-  refreshSubjectLists(subject)
+  refreshSubjectList(subject)
 end
 
 local i = 2

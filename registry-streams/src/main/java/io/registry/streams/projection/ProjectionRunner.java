@@ -169,7 +169,9 @@ public final class ProjectionRunner implements AutoCloseable {
                     ConsumerRecords<byte[], byte[]> records = kafka.poll(settings.pollTimeout());
                     if (!records.isEmpty()) {
                         apply(decoder.decode(records.records(partition), position.seq()));
-                    } else {
+                    } else if (kafka.currentLag(partition).orElse(-1) == 0) {
+                        // only at the log's end: an empty poll before the first fetch came back (a loaded host)
+                        // is not a catch-up, and reporting it would swallow the rebuild's one rate line
                         catchUp.reportOnce(name());
                     }
                     failuresInARow = 0;

@@ -1,15 +1,12 @@
 package io.registry.streams.sequencer;
 
-import io.registry.core.log.LogEvent;
-import io.registry.core.log.LogHeaders;
-import io.registry.core.log.LogRecordCodec;
-import io.registry.core.log.MalformedLogRecordException;
+import io.registry.core.log.LogRecordReader;
 import io.registry.core.subject.RegistryStateMachine;
+import io.registry.streams.log.ConsumerRecordReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +38,8 @@ final class LogReplay {
         }
         long applied = 0;
         long lastSeq = index.lastSeq();
+        // the projections' tolerance: a record they skip is skipped here too
+        ConsumerRecordReader reader = new ConsumerRecordReader("sequencer replay");
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.assign(List.of(partition));
@@ -48,17 +47,12 @@ final class LogReplay {
             long end = consumer.endOffsets(List.of(partition), Duration.ofSeconds(30)).get(partition);
             while (consumer.position(partition, Duration.ofSeconds(30)) < end) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    try {
-                        LogEvent event = LogRecordCodec.decode(record.key(), record.value());
-                        machine.apply(event, index);
+                    LogRecordReader.Read read = reader.read(record, lastSeq);
+                    if (!read.skipped()) {
+                        machine.apply(read.event(), index);
                         applied++;
-                    } catch (MalformedLogRecordException e) {
-                        LOG.warn("Skipping unreadable log record at offset {}: {}", record.offset(), e.getMessage());
                     }
-                    Header seq = record.headers().lastHeader(LogHeaders.SEQ);
-                    if (seq != null) {
-                        lastSeq = Math.max(lastSeq, LogHeaders.decodeLong(seq.value()));
-                    }
+                    lastSeq = Math.max(lastSeq, read.seq());
                 }
             }
         }
