@@ -40,7 +40,6 @@ public final class Sequencer implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.layout().replicationFactor());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
         // A command should reach the processor as soon as it lands, not after a fetch wait.
