@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Decides one command at a time: appends its events to the log and its reply, which Kafka Streams commits in one
@@ -40,7 +41,8 @@ import java.util.Optional;
  * <li>Only committed records count. Under {@code exactly_once_v2} a transaction that fails (a send error, a fenced
  * producer, a commit timeout, a processing exception) is aborted and the task is closed dirty: Kafka Streams then
  * either re-initialises the task's topology or replaces the thread (our uncaught-exception handler), and both call
- * {@link #init} again, so heap changes made for aborted records are thrown away with them and the command is decided
+ * {@link #init} again, so heap changes (and the state machine's cache of parsed schemas) made for aborted records are
+ * thrown away with them and the command is decided
  * again from the committed log ({@code SequencerAbortTest} forces such an abort and checks the id is not burnt or
  * given twice).</li>
  * <li>The replay sees every committed record. It waits until no transaction is open on the log and audit partitions
@@ -59,21 +61,24 @@ final class SequencerProcessor implements Processor<byte[], byte[], byte[], byte
     private static final Logger LOG = LoggerFactory.getLogger(SequencerProcessor.class);
 
     private final SequencerSettings settings;
-    private final RegistryStateMachine machine;
+    private final Supplier<RegistryStateMachine> machines;
+    /** New at each init: its cache of parsed schemas by id is as much derived state as the index. */
+    private RegistryStateMachine machine;
     private ProcessorContext<byte[], byte[]> context;
     private HeapRegistryIndex index;
     /** The audit chain's head: the hash of the last committed (or, within a transaction, forwarded) log record. */
     private String chainHead;
 
-    SequencerProcessor(SequencerSettings settings, RegistryStateMachine machine) {
+    SequencerProcessor(SequencerSettings settings, Supplier<RegistryStateMachine> machines) {
         this.settings = settings;
-        this.machine = machine;
+        this.machines = machines;
     }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) {
         this.context = context;
         long started = System.nanoTime();
+        RegistryStateMachine machine = machines.get();
         HeapRegistryIndex rebuilt = new HeapRegistryIndex(settings.region().ownEpoch().idFloor());
         StableEnd.await(settings.bootstrapServers(), List.of(settings.layout().log(), settings.layout().audit()),
                 settings.transactionTimeout().multipliedBy(3).plusSeconds(30));
@@ -84,6 +89,7 @@ final class SequencerProcessor implements Processor<byte[], byte[], byte[], byte
         last.filter(r -> r.seq() > rebuilt.lastSeq()).ifPresent(r -> rebuilt.putLastSeq(r.seq()));
         this.chainHead = last.map(AuditRecord::hash).orElse(AuditChain.GENESIS_HEX);
         this.index = rebuilt;
+        this.machine = machine;
         LOG.info("Sequencer ready in {} ms: index rebuilt from the log up to seq {}, audit chain head {}",
                 (System.nanoTime() - started) / 1_000_000, rebuilt.lastSeq(),
                 last.map(r -> "at seq " + r.seq()).orElse("genesis"));
@@ -93,6 +99,7 @@ final class SequencerProcessor implements Processor<byte[], byte[], byte[], byte
     public void close() {
         // Whatever the heap index holds past the last commit must not outlive this task: init builds a new one.
         index = null;
+        machine = null;
         chainHead = null;
     }
 
