@@ -80,7 +80,7 @@ public final class RegistryStack implements AutoCloseable {
 
     /**
      * Properties of a sequencer-only node in its own JVM (see {@link RegistryProcess}) for this stack, with its own
-     * local state directory (as on another machine: it restores the index from its changelog).
+     * local state directory (as on another machine; the index is rebuilt from the log either way).
      */
     Map<String, Object> sequencerNodeProperties(String name, Map<String, Object> extra) {
         Map<String, Object> p = properties();

@@ -64,11 +64,12 @@ public final class CommandGateway implements AutoCloseable {
                 // Kafka rejects a delivery timeout below linger + request timeout at construction.
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeouts.getDeliveryTimeout().toMillis(), requestMs)),
                 new ByteArraySerializer(), new ByteArraySerializer());
+        // fetch.max.wait.ms is Kafka's 500 ms: a waiting fetch is answered as soon as a reply commits, so a shorter
+        // wait only adds empty fetches (20 ms was 50 empty fetch requests a second at idle).
         this.replies = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         if (!replyReadyTimeout.isZero()) {
             assignReplies(replyReadyTimeout);

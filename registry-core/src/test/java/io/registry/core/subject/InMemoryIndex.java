@@ -1,5 +1,5 @@
 package io.registry.core.subject;
 
-/** The heap index under the name the decision-logic tests know it by. */
+/** The production heap index, under the name the decision tests have always used. */
 final class InMemoryIndex extends HeapRegistryIndex {
 }

@@ -1,6 +1,7 @@
 package io.registry.streams.sequencer;
 
 import io.registry.core.log.LogRecordReader;
+import io.registry.core.subject.MutableRegistryIndex;
 import io.registry.core.subject.RegistryStateMachine;
 import io.registry.streams.log.ConsumerRecordReader;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the sequencer's index from an existing log (one adopted from Confluent or Karapace, or ours after the
- * index's changelog was lost) before the first command is decided.
+ * Builds the sequencer's index from the log (ours, or one adopted from Confluent or Karapace) before the first
+ * command is decided: committed records only, up to the log's end. The caller has waited for no transaction to be
+ * open on the log ({@link StableEnd}), so that end covers everything committed.
  */
 final class LogReplay {
     private static final Logger LOG = LoggerFactory.getLogger(LogReplay.class);
@@ -26,16 +28,13 @@ final class LogReplay {
     }
 
     static void replay(String bootstrapServers, String logTopic, RegistryStateMachine machine,
-                       StoreRegistryIndex index) {
+                       MutableRegistryIndex index) {
         Map<String, Object> props = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         TopicPartition partition = new TopicPartition(logTopic, 0);
-        if (index.resetIfOutdated()) {
-            LOG.info("Sequencer index is of an older layout: emptied, rebuilding it from the log");
-        }
         long applied = 0;
         long lastSeq = index.lastSeq();
         // the projections' tolerance: a record they skip is skipped here too
@@ -57,7 +56,6 @@ final class LogReplay {
             }
         }
         index.putLastSeq(lastSeq);
-        index.markBootstrapped();
         LOG.info("Sequencer index built from {} existing log records (last sequence {})", applied, lastSeq);
     }
 }

@@ -24,8 +24,9 @@ public final class Sequencer implements AutoCloseable {
 
     public Sequencer(SequencerSettings settings) {
         this.settings = settings;
-        RegistryStateMachine machine = new RegistryStateMachine(new SchemaParser(SchemaFormats.standard()));
-        this.streams = new KafkaStreams(SequencerTopology.build(settings, machine), properties(settings));
+        SchemaParser parser = new SchemaParser(SchemaFormats.standard());
+        this.streams = new KafkaStreams(SequencerTopology.build(settings, () -> new RegistryStateMachine(parser)),
+                properties(settings));
         this.streams.setUncaughtExceptionHandler(e -> {
             LOG.error("Sequencer thread failed; replacing it", e);
             return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
@@ -40,11 +41,11 @@ public final class Sequencer implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, settings.standbyReplicas());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) settings.layout().replicationFactor());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        // A command should reach the processor as soon as it lands, not after a fetch wait.
-        p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 5);
+        // fetch.max.wait.ms stays at Kafka's 500 ms: the broker answers a waiting fetch as soon as a command lands
+        // (fetch.min.bytes = 1), so a shorter wait adds no speed, only empty fetches (it was 5 ms: 200 empty fetch
+        // requests a second at idle, on this thread and on the broker's request handlers).
         p.put(StreamsConfig.producerPrefix("linger.ms"), 0);
         // The thread commits only between polls: a poll blocking for the default 100 ms while no new command comes
         // would hold the last command's transaction (and its caller) open that long.

@@ -30,8 +30,7 @@ public class SequencerBeans {
         RegionFence fence = RegionFence.start(region.name(), kafka.bootstrapServers(), region.directoryTopic(),
                 kafka.layout().replicationFactor(), region.fenceCheckInterval(), region.primaryTimeout());
         Sequencer sequencer = new Sequencer(new SequencerSettings(kafka.bootstrapServers(), kafka.layout(),
-                config.getApplicationId(), config.getStateDir(), config.getCommitInterval(),
-                config.getStandbyReplicas(), config.getIndexStore(), config.getSessionTimeout(),
+                config.getApplicationId(), config.getStateDir(), config.getCommitInterval(), config.getSessionTimeout(),
                 config.getTransactionTimeout(), security, fence));
         sequencer.start();
         return sequencer;

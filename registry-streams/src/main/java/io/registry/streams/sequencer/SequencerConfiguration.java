@@ -12,8 +12,6 @@ public class SequencerConfiguration {
     private String applicationId = "registry-sequencer";
     private Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), "registry-sequencer-state");
     private Duration commitInterval = Duration.ofMillis(10);
-    private int standbyReplicas = 0;
-    private IndexStoreKind indexStore = IndexStoreKind.IN_MEMORY;
     private Duration sessionTimeout = Duration.ofSeconds(10);
     private Duration transactionTimeout = Duration.ofSeconds(10);
 
@@ -47,22 +45,6 @@ public class SequencerConfiguration {
 
     public void setCommitInterval(Duration commitInterval) {
         this.commitInterval = commitInterval;
-    }
-
-    public int getStandbyReplicas() {
-        return standbyReplicas;
-    }
-
-    public void setStandbyReplicas(int standbyReplicas) {
-        this.standbyReplicas = standbyReplicas;
-    }
-
-    public IndexStoreKind getIndexStore() {
-        return indexStore;
-    }
-
-    public void setIndexStore(IndexStoreKind indexStore) {
-        this.indexStore = indexStore;
     }
 
     /** A crashed sequencer holds the commands partition this long (the broker's floor: group.min.session.timeout.ms). */

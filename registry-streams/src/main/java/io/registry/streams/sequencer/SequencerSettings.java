@@ -8,8 +8,6 @@ import java.time.Duration;
 
 /**
  * @param commitInterval  how long Kafka Streams may batch commands into one transaction: the floor of write latency
- * @param standbyReplicas warm copies of the index on other sequencer nodes, for fast failover
- * @param indexStore      where the sequencer keeps its index between commits (see {@link IndexStoreKind})
  * @param sessionTimeout  how long a silent sequencer keeps the commands partition before another one takes over
  * @param transactionTimeout how long a dead sequencer's open transaction blocks the log (read_committed readers
  *                        stop at it) before the broker aborts it
@@ -17,7 +15,7 @@ import java.time.Duration;
  * @param region          whether this region may still write, and the lowest id it may give (after a promotion)
  */
 public record SequencerSettings(String bootstrapServers, TopicLayout layout, String applicationId, Path stateDir,
-                                Duration commitInterval, int standbyReplicas, IndexStoreKind indexStore,
+                                Duration commitInterval,
                                 Duration sessionTimeout, Duration transactionTimeout, boolean requireGrants,
                                 RegionFence region) {
 }
