@@ -40,6 +40,9 @@ public final class ReplicationLag {
     private final ConcurrentLinkedQueue<Long> writeNanos = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Long> lagNanos = new ConcurrentLinkedQueue<>();
     private final AtomicInteger writeErrors = new AtomicInteger();
+    /** Why writes failed: HTTP status, or the exception's class (e.g. HttpTimeoutException) → count. */
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final AtomicInteger gaveUp = new AtomicInteger();
     private final AtomicInteger heldTimeouts = new AtomicInteger();
 
@@ -97,15 +100,21 @@ public final class ReplicationLag {
             Matcher id = ID.matcher(response.body());
             String seq = response.headers().firstValue("X-Registry-Seq").orElse(null);
             if (response.statusCode() != 200 || !id.find() || seq == null) {
-                writeErrors.incrementAndGet();
+                failed(Integer.toString(response.statusCode()));
                 return CompletableFuture.completedFuture(null);
             }
             writeNanos.add(answered - sent);
             return visibleInReplica(id.group(1), seq, answered);
         }).exceptionally(error -> {
-            writeErrors.incrementAndGet();
+            Throwable cause = error.getCause() != null ? error.getCause() : error;
+            failed(cause.getClass().getSimpleName());
             return null;
         });
+    }
+
+    private void failed(String kind) {
+        writeErrors.incrementAndGet();
+        errorKinds.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
     }
 
     private CompletableFuture<Void> visibleInReplica(String id, String seq, long answeredInPrimary) {
@@ -132,6 +141,8 @@ public final class ReplicationLag {
         System.out.printf("PERF writes %d%n", total);
         System.out.printf("PERF offered_rate %.1f%n", total / (issuedInNanos / 1e9));
         System.out.printf("PERF write_errors %d%n", writeErrors.get());
+        System.out.println("PERF write_error_kinds " + (errorKinds.isEmpty() ? "-" : errorKinds.entrySet().stream()
+                .map(e -> e.getKey() + ":" + e.getValue()).sorted().collect(java.util.stream.Collectors.joining(","))));
         System.out.printf("PERF write_p50 %.3f%nPERF write_p99 %.3f%n", ms(writes, 50), ms(writes, 99));
         System.out.printf("PERF replicated %d%n", lags.size());
         // not seen in the replica: gave up after GIVE_UP_NANOS, or still in flight when the run ended
