@@ -156,7 +156,7 @@ class RegionsTest {
         // with refuse-stale-reads, the same replica refuses reads beyond the bound instead (Confluent-style 503)
         replica.restart(Map.of("registry.region.refuse-stale-reads", true));
         Answer refused = awaitStatus(replica, "/subjects/users-value/versions/1", 503, Duration.ofSeconds(30));
-        assertEquals(50003, refused.body().get("error_code").asInt(), refused.raw());
+        assertEquals(50301, refused.body().get("error_code").asInt(), refused.raw());
         assertTrue(refused.body().get("message").asText().contains("behind its primary"), refused.raw());
         assertTrue(refused.response().headers().firstValue("Retry-After").isPresent(), refused.raw());
         assertTrue(refused.response().headers().firstValue("X-Registry-Stale").isPresent(), refused.raw());
