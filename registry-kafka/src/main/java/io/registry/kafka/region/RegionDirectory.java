@@ -137,7 +137,8 @@ public final class RegionDirectory {
                 }
                 long end = consumer.endOffsets(List.of(partition), remaining(deadline)).get(partition);
                 if (consumer.position(partition, remaining(deadline)) > end) {
-                    // The topic is shorter than what we read: it was deleted and created again. Start over.
+                    // The topic is shorter than what we read: it was deleted and created again. Start over. (One
+                    // created again and already longer goes unnoticed; nothing recreates a live region's directory.)
                     consumer.seekToBeginning(List.of(partition));
                     epoch = null;
                     peers.clear();
