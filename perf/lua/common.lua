@@ -58,12 +58,15 @@ function avro_body(name, extra_field)
   return '{"schema":"{\\"type\\":\\"record\\",\\"name\\":\\"' .. name .. '\\",\\"fields\\":[' .. fields .. ']}"}'
 end
 
+-- PERF_PATH_PREFIX puts the Confluent API under a base path (Apicurio serves it at /apis/ccompat/v7).
+local PATH_PREFIX = os.getenv("PERF_PATH_PREFIX") or ""
+
 function post(path, body)
-  return wrk.format("POST", path, CT, body)
+  return wrk.format("POST", PATH_PREFIX .. path, CT, body)
 end
 
 function get(path)
-  return wrk.format("GET", path)
+  return wrk.format("GET", PATH_PREFIX .. path)
 end
 
 -- Issues request_for(i) for i = 1..PERF_SEED once each (then request_for(last) while the last answers arrive) and
@@ -78,7 +81,12 @@ function each_seeded_once(request_for, last)
   response = function(status, headers, body)
     count_status(status)
     answered = answered + 1
-    if answered >= n then wrk.thread:stop() end
+    if answered >= n then
+      -- wrk sleeps out -d after stop(): PERF_DONE_FILE tells the harness that every answer came (even failures)
+      local done_file = os.getenv("PERF_DONE_FILE")
+      if done_file then io.open(done_file, "w"):close() end
+      wrk.thread:stop()
+    end
   end
 end
 

@@ -17,14 +17,14 @@ final class PromoteCommand {
     private PromoteCommand() {
     }
 
-    static void run() {
+    static Promotion.Result run() {
         String bootstrap = setting("registry.kafka.bootstrap-servers", "KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
         String region = setting("registry.region.name", null, "local");
         String primary = setting("registry.region.primary-bootstrap-servers", null, null);
-        promoteAndReport(region, bootstrap, primary);
+        return promoteAndReport(region, bootstrap, primary);
     }
 
-    static void promoteAndReport(String region, String bootstrap, String formerPrimary) {
+    static Promotion.Result promoteAndReport(String region, String bootstrap, String formerPrimary) {
         String logTopic = setting("registry.topics.log", null, "_schemas");
         String directory = setting("registry.topics.region", null, RegionDirectory.DEFAULT_TOPIC);
         short rf = Short.parseShort(setting("registry.topics.replication-factor", null, "1"));
@@ -36,6 +36,7 @@ final class PromoteCommand {
                 + result.epoch().epoch() + " (was " + result.previousEpoch() + "); highest schema id on its log "
                 + result.maxIdOnLog() + ", new ids start at " + result.epoch().idFloor()
                 + "; a former primary that reaches this region refuses every write from then on");
+        return result;
     }
 
     /** A setting as every role reads it: {@code -Dkey}, then its environment variable, then a fallback. */

@@ -2,7 +2,6 @@ package io.registry.dev;
 
 import io.registry.dev.RegistryHttp.Answer;
 import io.registry.kafka.embedded.EmbeddedKafkaBroker;
-import io.registry.kafka.region.RegionDirectory;
 import io.registry.region.promotion.Promotion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Two regions, each with its own real Kafka cluster, Postgres database and Redis prefix: a primary, and a replica
  * that mirrors the primary's log with MirrorMaker 2, serves reads locally and sends writes to the primary. One
  * scenario, in order: read-your-writes in the replica, replication primary → replica, identical ids, the primary
- * lost (replica reads on, writes fail fast), the primary back (catch-up), then the promotion drill (the replica
- * becomes the primary above an id floor; the old primary, back again, refuses every write).
+ * lost (replica reads on, writes fail fast; beyond max-staleness answers say so, and with refuse-stale-reads the
+ * replica refuses reads instead), the primary back (catch-up, reads served again), then the promotion drill
+ * ({@code ./registry promote}'s command makes the replica the primary above an id floor; the old primary, back
+ * again, refuses every write).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RegionsTest {
@@ -151,6 +152,17 @@ class RegionsTest {
         Answer stale = awaitHeader(replica, "/subjects/users-value/versions/1", "X-Registry-Stale", Duration.ofSeconds(30));
         assertEquals(200, stale.status());
         assertEquals(503, replica.http.get("/health/ready").status());
+
+        // with refuse-stale-reads, the same replica refuses reads beyond the bound instead (Confluent-style 503)
+        replica.restart(Map.of("registry.region.refuse-stale-reads", true));
+        Answer refused = awaitStatus(replica, "/subjects/users-value/versions/1", 503, Duration.ofSeconds(30));
+        assertEquals(50301, refused.body().get("error_code").asInt(), refused.raw());
+        assertTrue(refused.body().get("message").asText().contains("behind its primary"), refused.raw());
+        assertTrue(refused.response().headers().firstValue("Retry-After").isPresent(), refused.raw());
+        assertTrue(refused.response().headers().firstValue("X-Registry-Stale").isPresent(), refused.raw());
+        assertEquals(503, replica.http.get("/schemas/ids/" + idInPrimary).status());
+        // operators still see why
+        assertEquals(200, replica.http.get("/metrics").status());
     }
 
     @Test
@@ -158,6 +170,9 @@ class RegionsTest {
     void primaryBackTheReplicaCatchesUpAndWritesResume() throws Exception {
         primaryKafka = EmbeddedKafkaBroker.start(primaryKafkaDir, primaryKafkaPort);
         primary.restart();
+        // caught up again: the replica (refusing stale reads since the outage) serves reads again
+        Answer served = awaitStatus(replica, "/subjects/users-value/versions/1", 200, Duration.ofSeconds(60));
+        assertEquals(idInPrimary, served.body().get("id").asInt());
         Answer created = awaitRegistration(replica, "back-value", avroRecord("Back", field("y", "string")));
         int id = created.body().get("id").asInt();
         assertEquals(id, replica.http.get("/subjects/back-value/versions/latest").body().get("id").asInt());
@@ -180,9 +195,20 @@ class RegionsTest {
         primaryKafka.close();
         // the replica is restarted as the primary: its epoch is raised above an id floor, its sequencer starts
         replica.stop();
-        Promotion.Result promoted = Promotion.promote("region-b", replicaKafka.bootstrapServers(),
-                (String) topics.get("registry.topics.log"), RegionDirectory.DEFAULT_TOPIC, (short) 1,
-                null, ID_GAP, Duration.ofSeconds(30));
+        // ./registry promote, with the replica's settings as its environment would give them
+        Map<String, String> promoteSettings = Map.of(
+                "registry.kafka.bootstrap-servers", replicaKafka.bootstrapServers(),
+                "registry.region.name", "region-b",
+                "registry.topics.log", (String) topics.get("registry.topics.log"),
+                "registry.promotion.id-gap", Integer.toString(ID_GAP));
+        Promotion.Result promoted;
+        try {
+            promoteSettings.forEach(System::setProperty);
+            promoted = PromoteCommand.run();
+        } finally {
+            // the stacks this JVM starts next read system properties too
+            promoteSettings.keySet().forEach(System::clearProperty);
+        }
         assertEquals(1, promoted.epoch().epoch());
         assertEquals(maxIdBefore, promoted.maxIdOnLog());
         replica.restart(Map.of("registry.region.role", "primary", "registry.sequencer.enabled", true));

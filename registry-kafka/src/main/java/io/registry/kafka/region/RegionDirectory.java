@@ -71,53 +71,111 @@ public final class RegionDirectory {
     }
 
     /**
-     * Reads the whole directory (a handful of records).
+     * Reads the whole directory (a handful of records) with a consumer of its own. Something that reads a directory
+     * over and over keeps a {@link Follower} instead.
      *
      * @throws IllegalStateException when the cluster does not answer within {@code timeout}
      */
     public static Snapshot read(String bootstrap, String topic, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
-            if (partitions == null || partitions.isEmpty()) {
-                return new Snapshot(Optional.empty(), Map.of());
-            }
-            TopicPartition tp = new TopicPartition(topic, 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp), remaining(deadline)).get(tp);
-            RegionEpoch epoch = null;
-            Map<String, String> peers = new HashMap<>();
-            while (consumer.position(tp, remaining(deadline)) < end) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Reading " + topic + " on " + bootstrap + " took over " + timeout);
-                }
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(100))) {
-                    if (r.key() == null) {
-                        continue;
+        try (Follower follower = follow(bootstrap, topic, timeout)) {
+            return follower.read(timeout);
+        }
+    }
+
+    /** A long-lived reader of one cluster's directory (see {@link Follower}). */
+    public static Follower follow(String bootstrap, String topic, Duration requestTimeout) {
+        return new Follower(bootstrap, topic, requestTimeout);
+    }
+
+    /**
+     * One consumer kept on one cluster's directory, folding its records as they come: a read after the first asks
+     * the cluster for the partition's end offset and polls only what was appended since (usually nothing), instead
+     * of connecting a new consumer and replaying the topic every time. Not thread-safe: one reader thread.
+     */
+    public static final class Follower implements AutoCloseable {
+        private final String bootstrap;
+        private final String topic;
+        private final TopicPartition partition;
+        private final KafkaConsumer<byte[], byte[]> consumer;
+        private boolean assigned;
+        private RegionEpoch epoch;
+        private final Map<String, String> peers = new HashMap<>();
+
+        private Follower(String bootstrap, String topic, Duration requestTimeout) {
+            this.bootstrap = bootstrap;
+            this.topic = topic;
+            this.partition = new TopicPartition(topic, 0);
+            this.consumer = new KafkaConsumer<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                    ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                    ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                    ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis(),
+                    ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) requestTimeout.toMillis()),
+                    new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        }
+
+        public String bootstrap() {
+            return bootstrap;
+        }
+
+        /**
+         * The directory as of now: what was appended since the last read, folded into what was read before.
+         *
+         * @throws IllegalStateException when the cluster does not answer within {@code timeout}
+         */
+        public Snapshot read(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            try {
+                if (!assigned) {
+                    List<PartitionInfo> partitions = consumer.partitionsFor(topic, timeout);
+                    if (partitions == null || partitions.isEmpty()) {
+                        return new Snapshot(Optional.empty(), Map.of());
                     }
-                    String key = new String(r.key(), StandardCharsets.UTF_8);
-                    if (key.equals(EPOCH_KEY) && r.value() != null) {
-                        epoch = RegionEpoch.decode(r.value());
-                    } else if (key.startsWith(PEER_PREFIX)) {
-                        String name = key.substring(PEER_PREFIX.length());
-                        if (r.value() == null) {
-                            peers.remove(name);
-                        } else {
-                            peers.put(name, new String(r.value(), StandardCharsets.UTF_8));
-                        }
+                    consumer.assign(List.of(partition));
+                    consumer.seekToBeginning(List.of(partition));
+                    assigned = true;
+                }
+                long end = consumer.endOffsets(List.of(partition), remaining(deadline)).get(partition);
+                if (consumer.position(partition, remaining(deadline)) > end) {
+                    // The topic is shorter than what we read: it was deleted and created again. Start over. (One
+                    // created again and already longer goes unnoticed; nothing recreates a live region's directory.)
+                    consumer.seekToBeginning(List.of(partition));
+                    epoch = null;
+                    peers.clear();
+                }
+                while (consumer.position(partition, remaining(deadline)) < end) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Reading " + topic + " on " + bootstrap + " took over "
+                                + timeout);
                     }
+                    consumer.poll(Duration.ofMillis(100)).forEach(this::fold);
+                }
+                return new Snapshot(Optional.ofNullable(epoch), Map.copyOf(peers));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within " + timeout, e);
+            }
+        }
+
+        private void fold(ConsumerRecord<byte[], byte[]> r) {
+            if (r.key() == null) {
+                return;
+            }
+            String key = new String(r.key(), StandardCharsets.UTF_8);
+            if (key.equals(EPOCH_KEY) && r.value() != null) {
+                epoch = RegionEpoch.decode(r.value());
+            } else if (key.startsWith(PEER_PREFIX)) {
+                String name = key.substring(PEER_PREFIX.length());
+                if (r.value() == null) {
+                    peers.remove(name);
+                } else {
+                    peers.put(name, new String(r.value(), StandardCharsets.UTF_8));
                 }
             }
-            return new Snapshot(Optional.ofNullable(epoch), Map.copyOf(peers));
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + bootstrap + " did not answer within " + timeout, e);
+        }
+
+        @Override
+        public void close() {
+            consumer.close();
         }
     }
 

@@ -20,6 +20,11 @@ import java.util.concurrent.TimeUnit;
  * epoch, the sequencer refuses every command ({@link #supersededReason()}); the answer is sticky, since a region
  * that lost its role never gets it back by itself. Peers that do not answer are skipped: a primary keeps writing
  * through a cut link to its replicas (see the README, "Promotion").
+ *
+ * <p>Each directory (its own and every peer's) is read by one {@link RegionDirectory.Follower} kept for the life of
+ * the fence: a check costs an end-offset request per cluster, not a new consumer (threads, connection, metadata)
+ * per cluster every interval, which every idle primary paid. One thread at a time touches the followers: the first
+ * check runs before the timer starts, the others on the timer thread.
  */
 public final class RegionFence implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RegionFence.class);
@@ -31,6 +36,9 @@ public final class RegionFence implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private volatile String superseded;
     private volatile RegionEpoch ownEpoch;
+    private RegionDirectory.Follower own;
+    /** Peer region name → the follower of its directory, at the address the peer registered. */
+    private final Map<String, RegionDirectory.Follower> peers = new HashMap<>();
 
     private RegionFence(String region, String ownBootstrap, String topic, Duration timeout, RegionEpoch ownEpoch) {
         this.region = region;
@@ -74,12 +82,17 @@ public final class RegionFence implements AutoCloseable {
             return;
         }
         try {
-            RegionDirectory.Snapshot own = RegionDirectory.read(ownBootstrap, topic, timeout);
-            ownEpoch = own.epochOr(region);
+            if (own == null) {
+                own = RegionDirectory.follow(ownBootstrap, topic, timeout);
+            }
+            RegionDirectory.Snapshot directory = own.read(timeout);
+            ownEpoch = directory.epochOr(region);
             Map<String, RegionEpoch> answered = new HashMap<>();
-            own.peers().forEach((name, bootstrap) -> {
+            followOnly(directory.peers());
+            directory.peers().forEach((name, bootstrap) -> {
                 try {
-                    answered.put(name, RegionDirectory.read(bootstrap, topic, timeout).epochOr(name));
+                    answered.put(name, peers.computeIfAbsent(name,
+                            n -> RegionDirectory.follow(bootstrap, topic, timeout)).read(timeout).epochOr(name));
                 } catch (RuntimeException e) {
                     LOG.debug("Region {} at {} did not answer: {}", name, bootstrap, e.getMessage());
                 }
@@ -93,8 +106,34 @@ public final class RegionFence implements AutoCloseable {
         }
     }
 
+    /** Drops the followers of peers that left the directory or registered another address. */
+    private void followOnly(Map<String, String> registered) {
+        peers.entrySet().removeIf(peer -> {
+            boolean stale = !peer.getValue().bootstrap().equals(registered.get(peer.getKey()));
+            if (stale) {
+                peer.getValue().close();
+            }
+            return stale;
+        });
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            // the followers belong to the timer thread: close them once a check in progress has ended
+            if (!timer.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+                LOG.warn("The region fence's check did not end within {}; leaving its consumers", timeout);
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        peers.values().forEach(RegionDirectory.Follower::close);
+        peers.clear();
+        if (own != null) {
+            own.close();
+        }
     }
 }
