@@ -1,7 +1,7 @@
 package io.registry.kafka.region;
 
 import io.registry.core.region.RegionEpoch;
-import io.registry.kafka.embedded.SharedTestKafka;
+import io.registry.testkit.kafka.SharedTestKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
