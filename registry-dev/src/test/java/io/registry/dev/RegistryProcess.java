@@ -88,6 +88,18 @@ final class RegistryProcess implements AutoCloseable {
         }
     }
 
+    /** Waits (bounded) until the process has logged any of these texts. */
+    void awaitAnyOutput(long timeoutMs, String... texts) throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMs;
+        while (java.util.Arrays.stream(texts).noneMatch(output()::contains)) {
+            if (!alive() || System.currentTimeMillis() > deadline) {
+                throw new AssertionError("none of " + java.util.Arrays.toString(texts) + " from " + log
+                        + " (alive: " + alive() + ")");
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** SIGTERM (a clean stop: shutdown hooks run), SIGKILL if that takes more than 30 s. */
     @Override
     public void close() throws Exception {
