@@ -81,7 +81,6 @@ final class SequencerProcessor implements Processor<byte[], byte[], byte[], byte
         RegistryStateMachine machine = machines.get();
         HeapRegistryIndex rebuilt = new HeapRegistryIndex(settings.region().ownEpoch().idFloor());
         StableEnd.await(settings.bootstrapServers(), List.of(settings.layout().log(), settings.layout().audit()),
-                settings.transactionTimeout().multipliedBy(2).plusSeconds(10),
                 settings.transactionTimeout().multipliedBy(3).plusSeconds(30));
         LogReplay.replay(settings.bootstrapServers(), settings.layout().log(), machine, rebuilt);
         // The audit topic's last committed record has the chain's head, and its sequence number, which the log may
