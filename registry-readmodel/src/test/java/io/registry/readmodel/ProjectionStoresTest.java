@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static io.registry.readmodel.TestEvents.avro;
@@ -371,13 +372,27 @@ class ProjectionStoresTest {
     @MethodSource("projections")
     void announcesACommittedBatchAndNotARejectedOne(Projection p) throws Exception {
         Semaphore heard = new Semaphore(0);
-        p.notices().listen(heard::release); // the context closes the listener
+        AtomicLong announcedSeq = new AtomicLong(-1);
+        p.notices().listen(new ProgressNotices.Listener() { // the context closes the listener
+            @Override
+            public void applied(long seq) {
+                announcedSeq.set(seq);
+                heard.release();
+            }
+
+            @Override
+            public void resync() {
+                heard.release();
+            }
+        });
         // Listening starts with one notice of its own (what committed before it listened is not missed)...
         assertTrue(heard.tryAcquire(10, TimeUnit.SECONDS), "no notice when the subscription started");
         heard.drainPermits();
 
         p.store().apply(Checkpoint.START, new TestEvents(0, 0).schema("orders-value", 1, 1, A).batch());
         assertTrue(heard.tryAcquire(10, TimeUnit.SECONDS), "the committed batch was not announced");
+        // The notice carries the batch's last sequence: readers trust it without reading the checkpoint.
+        assertEquals(1, announcedSeq.get());
 
         // ...and a batch applied on a stale checkpoint writes nothing and announces nothing.
         assertThrows(StaleCheckpointException.class, () -> p.store().apply(Checkpoint.START,

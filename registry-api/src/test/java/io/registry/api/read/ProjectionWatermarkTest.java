@@ -1,5 +1,6 @@
 package io.registry.api.read;
 
+import io.registry.readmodel.ProgressNotices;
 import io.registry.readmodel.ProjectionProgress;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Waits end on what the stores that are up have applied; a store that is down is named, not waited for. */
 class ProjectionWatermarkTest {
@@ -73,6 +75,60 @@ class ProjectionWatermarkTest {
             var waiting = watermark.await(4, LONG);
             stores.set(OptionalLong.of(4), OptionalLong.empty());
             assertEquals(Set.of("postgres"), waiting.get().pending());
+        }
+    }
+
+    /** A notices source the test drives by hand. */
+    private static final class HandNotices implements ProgressNotices {
+        private final String store;
+        volatile Listener listener;
+
+        HandNotices(String store) {
+            this.store = store;
+        }
+
+        @Override
+        public String store() {
+            return store;
+        }
+
+        @Override
+        public void listen(Listener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void announcedSequencesReleaseWaitersWithoutACheckpointRead() throws Exception {
+        // The checkpoints never move: only the notices' payloads can release the wait.
+        Stores stores = new Stores(OptionalLong.of(1), OptionalLong.of(1));
+        HandNotices redis = new HandNotices("redis");
+        HandNotices postgres = new HandNotices("postgres");
+        try (ProjectionWatermark watermark = new ProjectionWatermark(stores, List.of(redis, postgres))) {
+            var waiting = watermark.await(7, LONG);
+            redis.listener.applied(7);
+            assertFalse(waiting.isDone() && waiting.get().complete(), "released before postgres applied 7");
+            postgres.listener.applied(8);
+            ProjectionWatermark.Visibility v = waiting.get();
+            assertEquals(Set.of(), v.pending());
+            assertEquals(7, v.seq());
+            assertEquals(7, watermark.applied());
+        }
+    }
+
+    @Test
+    void aNoticeNeverMovesAStoreBackwards() throws Exception {
+        Stores stores = new Stores(OptionalLong.of(10), OptionalLong.of(10));
+        HandNotices redis = new HandNotices("redis");
+        try (ProjectionWatermark watermark = new ProjectionWatermark(stores, List.of(redis))) {
+            assertEquals(Set.of(), watermark.await(10, LONG).get().pending());
+            redis.listener.applied(3); // a late notice of an older batch
+            assertEquals(Set.of(), watermark.await(10, LONG).get().pending());
+            assertEquals(10, watermark.applied());
         }
     }
 }

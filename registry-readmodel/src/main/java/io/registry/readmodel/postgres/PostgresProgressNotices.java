@@ -2,6 +2,7 @@ package io.registry.readmodel.postgres;
 
 import io.micronaut.context.annotation.Value;
 import io.registry.readmodel.ProgressNotices;
+import io.registry.readmodel.availability.StoreGuards;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.postgresql.PGConnection;
@@ -41,7 +42,12 @@ public class PostgresProgressNotices implements ProgressNotices {
     }
 
     @Override
-    public synchronized void listen(Runnable onApplied) {
+    public String store() {
+        return StoreGuards.POSTGRES;
+    }
+
+    @Override
+    public synchronized void listen(Listener onApplied) {
         if (thread != null) {
             throw new IllegalStateException("already listening");
         }
@@ -50,25 +56,34 @@ public class PostgresProgressNotices implements ProgressNotices {
         thread.start();
     }
 
-    private void run(Runnable onApplied) {
+    private void run(Listener onApplied) {
         while (closing.getCount() > 0) {
             try (Connection connection = DriverManager.getConnection(url, user, password)) {
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN " + CHANNEL);
                 }
-                // Whatever committed while we were not listening is missed: wake the waiters once to re-read.
-                onApplied.run();
+                // Whatever committed while we were not listening is missed: the reader re-reads once.
+                onApplied.resync();
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (closing.getCount() > 0) {
                     PGNotification[] notices = pg.getNotifications(500);
                     if (notices != null && notices.length > 0) {
-                        onApplied.run();
+                        // The payload is the batch's last sequence (PostgresProjectionStore); the newest is enough.
+                        announce(onApplied, notices[notices.length - 1].getParameter());
                     }
                 }
             } catch (SQLException | RuntimeException e) {
                 LOG.debug("Listening for Postgres projection progress failed; reconnecting", e);
                 awaitClosing(1_000);
             }
+        }
+    }
+
+    private static void announce(Listener listener, String payload) {
+        try {
+            listener.applied(Long.parseLong(payload));
+        } catch (NumberFormatException e) {
+            listener.resync(); // not ours (someone NOTIFYing on our channel): read the checkpoint instead
         }
     }
 

@@ -6,6 +6,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micronaut.configuration.lettuce.AbstractRedisConfiguration;
 import io.registry.readmodel.ProgressNotices;
+import io.registry.readmodel.availability.StoreGuards;
 import jakarta.annotation.PreDestroy;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -37,7 +38,12 @@ public class RedisProgressNotices implements ProgressNotices {
     }
 
     @Override
-    public synchronized void listen(Runnable onApplied) {
+    public String store() {
+        return StoreGuards.REDIS;
+    }
+
+    @Override
+    public synchronized void listen(Listener onApplied) {
         if (connection != null) {
             throw new IllegalStateException("already listening");
         }
@@ -46,13 +52,18 @@ public class RedisProgressNotices implements ProgressNotices {
             connection.addListener(new RedisPubSubAdapter<>() {
                 @Override
                 public void message(String from, String message) {
-                    onApplied.run();
+                    // The payload is the batch's last sequence (RedisProjectionStore PUBLISHes it).
+                    try {
+                        onApplied.applied(Long.parseLong(message));
+                    } catch (NumberFormatException notOurs) {
+                        onApplied.resync();
+                    }
                 }
 
                 @Override
                 public void subscribed(String to, long count) {
                     // Also after a reconnect: what committed while we were away is missed, so re-read once.
-                    onApplied.run();
+                    onApplied.resync();
                 }
             });
             connection.async().subscribe(channel);
