@@ -1,5 +1,6 @@
 package io.registry.readmodel;
 
+import io.registry.core.log.ClearScope;
 import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogEventHandler;
 import io.registry.core.log.LogRecordCodec;
@@ -33,6 +34,10 @@ public interface ProjectionChanges extends LogEventHandler {
     /** Permanently removes the subject's soft-deleted versions, keeps its live ones ({@link LogEventHandler}). */
     @Override
     void clearSubject(String subject);
+
+    /** {@link #clearSubject} for every subject in {@code scope} ({@link ClearScope}). */
+    @Override
+    void clearSubjects(ClearScope scope);
 
     /** Sets ({@code level} non-null) or removes the compatibility level; a null subject is the global config. */
     void putConfig(String subject, String level);

@@ -9,10 +9,10 @@ import io.registry.readmodel.postgres.PostgresReadModel;
 import io.registry.readmodel.redis.RedisKeys;
 import io.registry.readmodel.redis.RedisProjectionStore;
 import io.registry.readmodel.redis.RedisReadModel;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Optional;
@@ -31,40 +31,35 @@ class LayeredReadModelTest {
     private static final String A = avro("A");
     private static final String B = avro("B");
 
-    private ReadModelTestEnvironment env;
+    @RegisterExtension
+    static final ReadModelEnvironmentExtension ENV = ReadModelEnvironmentExtension.shared();
 
     @BeforeAll
     void start() {
-        env = new ReadModelTestEnvironment();
         List<PositionedEvent> batch = new TestEvents(0, 0)
                 .schema("s", 1, 1, A).schema("s", 2, 2, B).deleteSubject("s", 1).config(null, "FULL").batch();
-        env.bean(PostgresProjectionStore.class).apply(batch);
-        env.bean(RedisProjectionStore.class).apply(batch);
-    }
-
-    @AfterAll
-    void stop() {
-        env.close();
+        ENV.bean(PostgresProjectionStore.class).apply(batch);
+        ENV.bean(RedisProjectionStore.class).apply(batch);
     }
 
     @Test
     void isTheReadModelApplicationsGet() {
-        assertInstanceOf(LayeredReadModel.class, env.bean(ReadModel.class));
+        assertInstanceOf(LayeredReadModel.class, ENV.bean(ReadModel.class));
     }
 
     @Test
     void fallsBackToPostgresWhenRedisLostItsKeys() {
-        ReadModel layered = env.bean(ReadModel.class);
-        RedisReadModel redis = env.bean(RedisReadModel.class);
+        ReadModel layered = ENV.bean(ReadModel.class);
+        RedisReadModel redis = ENV.bean(RedisReadModel.class);
         assertEquals(4, layered.appliedSeq());
 
-        env.wipeRedis();
+        ENV.get().wipeRedis();
         try {
             assertEquals(Optional.empty(), redis.schemaById(1), "Redis is empty");
             assertAnswersFromPostgres(layered);
             assertEquals(0, layered.appliedSeq(), "the wiped Redis has applied nothing");
         } finally {
-            env.bean(RedisProjectionStore.class).apply(new TestEvents(0, 0)
+            ENV.bean(RedisProjectionStore.class).apply(new TestEvents(0, 0)
                     .schema("s", 1, 1, A).schema("s", 2, 2, B).deleteSubject("s", 1).config(null, "FULL").batch());
         }
     }
@@ -75,10 +70,10 @@ class LayeredReadModelTest {
         try {
             StatefulRedisConnection<String, String> closed = client.connect();
             closed.close();
-            RedisReadModel broken = new RedisReadModel(closed, env.bean(RedisKeys.class));
+            RedisReadModel broken = new RedisReadModel(closed, ENV.bean(RedisKeys.class));
             assertThrows(RuntimeException.class, () -> broken.schemaById(1));
 
-            LayeredReadModel layered = new LayeredReadModel(broken, env.bean(PostgresReadModel.class));
+            LayeredReadModel layered = new LayeredReadModel(broken, ENV.bean(PostgresReadModel.class));
             assertAnswersFromPostgres(layered);
             assertEquals(4, layered.appliedSeq());
         } finally {

@@ -12,11 +12,9 @@ import io.registry.readmodel.postgres.PostgresReadModel;
 import io.registry.readmodel.redis.RedisProgressNotices;
 import io.registry.readmodel.redis.RedisProjectionStore;
 import io.registry.readmodel.redis.RedisReadModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -47,30 +45,15 @@ class ProjectionStoresTest {
         }
     }
 
-    private ReadModelTestEnvironment env;
-
-    @BeforeAll
-    void start() {
-        env = new ReadModelTestEnvironment();
-    }
-
-    @AfterAll
-    void stop() {
-        env.close();
-    }
-
-    @BeforeEach
-    void wipe() {
-        env.wipePostgres();
-        env.wipeRedis();
-    }
+    @RegisterExtension
+    static final ReadModelEnvironmentExtension ENV = ReadModelEnvironmentExtension.wipedBeforeEach();
 
     Stream<Projection> projections() {
         return Stream.of(
-                new Projection("postgres", env.bean(PostgresProjectionStore.class), env.bean(PostgresReadModel.class),
-                        env.bean(PostgresProgressNotices.class)),
-                new Projection("redis", env.bean(RedisProjectionStore.class), env.bean(RedisReadModel.class),
-                        env.bean(RedisProgressNotices.class)));
+                new Projection("postgres", ENV.bean(PostgresProjectionStore.class), ENV.bean(PostgresReadModel.class),
+                        ENV.bean(PostgresProgressNotices.class)),
+                new Projection("redis", ENV.bean(RedisProjectionStore.class), ENV.bean(RedisReadModel.class),
+                        ENV.bean(RedisProgressNotices.class)));
     }
 
     @ParameterizedTest
@@ -267,9 +250,9 @@ class ProjectionStoresTest {
 
     @Test
     void postgresRollsBackWhenTheDatabaseRejectsARow() {
-        PostgresProjectionStore store = env.bean(PostgresProjectionStore.class);
-        Projection p = new Projection("postgres", store, env.bean(PostgresReadModel.class),
-                env.bean(PostgresProgressNotices.class));
+        PostgresProjectionStore store = ENV.bean(PostgresProjectionStore.class);
+        Projection p = new Projection("postgres", store, ENV.bean(PostgresReadModel.class),
+                ENV.bean(PostgresProgressNotices.class));
         TestEvents log = new TestEvents(0, 0);
         store.apply(log.schema("s", 1, 1, A).batch());
         Checkpoint before = store.checkpoint();
@@ -313,7 +296,7 @@ class ProjectionStoresTest {
         assertEquals(new Checkpoint(1, 1), p.store().checkpoint());
 
         // the projection is wiped while a projector holds the next batch: it must rebuild, not continue
-        wipe();
+        ENV.wipe();
         List<PositionedEvent> next = new TestEvents(1, 1).schema("s", 2, 2, B).batch();
         assertThrows(StaleCheckpointException.class, () -> p.store().apply(new Checkpoint(1, 1), next));
         assertEquals(Checkpoint.START, p.store().checkpoint());

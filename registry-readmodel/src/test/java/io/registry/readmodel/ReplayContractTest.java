@@ -16,9 +16,8 @@ import io.registry.readmodel.postgres.PostgresProjectionStore;
 import io.registry.readmodel.postgres.PostgresReadModel;
 import io.registry.readmodel.redis.RedisProjectionStore;
 import io.registry.readmodel.redis.RedisReadModel;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -42,17 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayContractTest {
-    private ReadModelTestEnvironment env;
-
-    @BeforeAll
-    void start() {
-        env = new ReadModelTestEnvironment();
-    }
-
-    @AfterAll
-    void stop() {
-        env.close();
-    }
+    @RegisterExtension
+    static final ReadModelEnvironmentExtension ENV = ReadModelEnvironmentExtension.wipedBeforeEach();
 
     /** One raw record: key and value as written (null: none / tombstone), and the registry-seq header bytes. */
     record Raw(String key, String value, byte[] seq) {
@@ -77,6 +67,9 @@ class ReplayContractTest {
         return Stream.of(
                 new Scenario("confluent and karapace _schemas log", confluentAndKarapaceLog()),
                 new Scenario("CLEAR_SUBJECT keeps a version registered after the soft delete", clearKeepsLive()),
+                new Scenario("CLEAR_SUBJECT of a bare context clears that context only", clearContexts()),
+                new Scenario("CLEAR_SUBJECT of \"\" clears the default context only", clearDefaultContext()),
+                new Scenario("CLEAR_SUBJECT without subject clears every context", clearEveryContext()),
                 new Scenario("malformed records, null keys, bad headers", malformed()),
                 new Scenario("contexts, configs with extras, modes", contextsAndSettings()),
                 new Scenario("random log, seed 7", randomLog(7, 600)),
@@ -86,8 +79,6 @@ class ReplayContractTest {
     @ParameterizedTest
     @MethodSource("scenarios")
     void everyStoreReadsTheLogTheSameWay(Scenario scenario) {
-        env.wipePostgres();
-        env.wipeRedis();
         List<PositionedEvent> events = read(scenario.log());
         Set<String> scopes = scopes(events);
 
@@ -97,8 +88,8 @@ class ReplayContractTest {
         View expected = view(index, scopes, events);
 
         // batches of uneven sizes, so that batch boundaries fall everywhere between related records
-        for (ProjectionStore store : List.of(env.bean(PostgresProjectionStore.class),
-                env.bean(RedisProjectionStore.class))) {
+        for (ProjectionStore store : List.of(ENV.bean(PostgresProjectionStore.class),
+                ENV.bean(RedisProjectionStore.class))) {
             int from = 0;
             int size = 1;
             while (from < events.size()) {
@@ -108,8 +99,8 @@ class ReplayContractTest {
                 size = size * 3 % 17 + 1;
             }
         }
-        assertEquals(expected, view(env.bean(PostgresReadModel.class), scopes, events), "postgres vs index");
-        assertEquals(expected, view(env.bean(RedisReadModel.class), scopes, events), "redis vs index");
+        assertEquals(expected, view(ENV.bean(PostgresReadModel.class), scopes, events), "postgres vs index");
+        assertEquals(expected, view(ENV.bean(RedisReadModel.class), scopes, events), "redis vs index");
     }
 
     // --- reading -------------------------------------------------------------------------------------------------
@@ -126,11 +117,12 @@ class ReplayContractTest {
         return events;
     }
 
-    /** Every subject and settings scope the log names (null: global). */
+    /** Every subject and settings scope the log names (null: global); a clear's scope is no settings scope. */
     private static Set<String> scopes(List<PositionedEvent> events) {
         Set<String> scopes = new LinkedHashSet<>();
         scopes.add(null);
-        events.forEach(e -> scopes.add(LogRecordCodec.subjectOf(e.event().key())));
+        events.stream().filter(e -> !(e.event().key() instanceof LogKey.ClearSubjectKey))
+                .forEach(e -> scopes.add(LogRecordCodec.subjectOf(e.event().key())));
         return scopes;
     }
 
@@ -269,6 +261,60 @@ class ReplayContractTest {
         return log;
     }
 
+    /**
+     * Soft-deleted versions in three contexts: "a" (v1, v2 deleted, v3 live), "b" (all deleted), ":.c:x" (v1
+     * deleted, v2 live), ":.c:y" (all deleted), ":.d:z" (v1 deleted, v2 live); schemas shared across subjects, so
+     * the usages of one id are cleared in some subjects and kept in others.
+     */
+    private static List<Raw> softDeletedInThreeContexts() {
+        List<Raw> log = new ArrayList<>();
+        log.add(schema(key("a", 1), "a", 1, 1, avro("A1"), false));
+        log.add(schema(key("a", 2), "a", 2, 2, avro("A2"), false));
+        log.add(new Raw(deleteKey("a"), "{\"subject\":\"a\",\"version\":2}"));
+        log.add(schema(key("a", 3), "a", 3, 3, avro("A3"), false));
+        log.add(schema(key("b", 1), "b", 1, 1, avro("A1"), true));
+        log.add(schema(key(":.c:x", 1), ":.c:x", 1, 1, avro("C1"), false));
+        log.add(schema(key(":.c:x", 1), ":.c:x", 1, 1, avro("C1"), true));
+        log.add(schema(key(":.c:x", 2), ":.c:x", 2, 2, avro("C2"), false));
+        log.add(schema(key(":.c:y", 1), ":.c:y", 1, 1, avro("C1"), false));
+        log.add(new Raw(deleteKey(":.c:y"), "{\"subject\":\":.c:y\",\"version\":1}"));
+        log.add(schema(key(":.d:z", 1), ":.d:z", 1, 1, avro("D1"), true));
+        log.add(schema(key(":.d:z", 2), ":.d:z", 2, 2, avro("D2"), false));
+        return log;
+    }
+
+    /**
+     * A bare context, with and without its closing colon, is every subject of that context (Confluent's global or
+     * context switch to IMPORT mode writes it); the wildcard context holds no subject.
+     */
+    private static List<Raw> clearContexts() {
+        List<Raw> log = softDeletedInThreeContexts();
+        log.add(new Raw(clearKey(":.c:"), "{\"subject\":\":.c:\"}"));
+        log.add(new Raw(clearKey(":.d"), "{\"subject\":\":.d\"}"));
+        log.add(new Raw(clearKey(":*:"), "{\"subject\":\":*:\"}"));
+        log.add(new Raw(clearKey(":.nothing-here:"), "{\"subject\":\":.nothing-here:\"}"));
+        return log;
+    }
+
+    private static List<Raw> clearDefaultContext() {
+        List<Raw> log = softDeletedInThreeContexts();
+        log.add(new Raw(clearKey(""), "{\"subject\":\"\"}"));
+        return log;
+    }
+
+    /** Confluent's global switch to IMPORT mode: a null subject in key and value, then the global mode. */
+    private static List<Raw> clearEveryContext() {
+        List<Raw> log = softDeletedInThreeContexts();
+        log.add(new Raw(clearKey(null), "{\"subject\":null}"));
+        log.add(new Raw(modeKey(null), "{\"mode\":\"IMPORT\"}"));
+        // versions registered after it stay, whatever comes next; a key without a subject field is the same key
+        log.add(schema(key(":.c:y", 2), ":.c:y", 2, 3, avro("C3"), false));
+        log.add(schema(key(":.c:y", 2), ":.c:y", 2, 3, avro("C3"), true));
+        log.add(new Raw("{\"keytype\":\"CLEAR_SUBJECT\",\"magic\":0}", null));
+        log.add(schema(key("b", 2), "b", 2, 4, avro("B2"), false));
+        return log;
+    }
+
     private static List<Raw> malformed() {
         List<Raw> log = new ArrayList<>();
         log.add(new Raw(key("m", 1), value("m", 1, 1, avro("M1"), false, null), seq(1)));
@@ -341,7 +387,10 @@ class ReplayContractTest {
                 log.add(new Raw(deleteKey(subject),
                         "{\"subject\":" + quoted(subject) + ",\"version\":" + (1 + random.nextInt(top)) + "}"));
             } else if (roll < 74) {
-                log.add(new Raw(clearKey(subject), "{\"subject\":" + quoted(subject) + "}"));
+                // now and then a clear of a whole context, or of every subject
+                String[] scopes = {subject, subject, subject, ":.k:", null};
+                String scope = scopes[random.nextInt(scopes.length)];
+                log.add(new Raw(clearKey(scope), "{\"subject\":" + quoted(scope) + "}"));
             } else if (roll < 82) {
                 int version = 1 + random.nextInt(top);
                 ids.getOrDefault(subject, new TreeMap<>()).remove(version);

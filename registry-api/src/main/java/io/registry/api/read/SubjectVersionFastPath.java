@@ -6,10 +6,10 @@ import io.micronaut.core.annotation.Nullable;
 import io.registry.api.http.RegistryException;
 import io.registry.core.log.LogValue.ConfigValue;
 import io.registry.core.subject.QualifiedSubject;
+import io.registry.readmodel.AsyncSubjectReads;
 import io.registry.readmodel.StoredSchema;
 import io.registry.readmodel.SubjectVersion;
 import io.registry.readmodel.VersionExtras;
-import io.registry.readmodel.redis.RedisReadModel;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -37,8 +37,11 @@ public final class SubjectVersionFastPath {
         byte[] render(SubjectVersion version, StoredSchema schema, Optional<VersionExtras> extras);
     }
 
-    /** Null when Redis is disabled ({@code registry.redis.enabled=false}): every read takes the blocking path. */
-    private final RedisReadModel redis;
+    /**
+     * Redis ({@code RedisReadModel}); null when Redis is disabled ({@code registry.redis.enabled=false}): every read
+     * takes the blocking path.
+     */
+    private final AsyncSubjectReads redis;
     private final SchemaByIdCache cache;
     private final ProjectionWatermark watermark;
     private final ReadCounters counters;
@@ -52,7 +55,7 @@ public final class SubjectVersionFastPath {
     private record Answer(long seq, byte[] body) {
     }
 
-    public SubjectVersionFastPath(@Nullable RedisReadModel redis, SchemaByIdCache cache,
+    public SubjectVersionFastPath(@Nullable AsyncSubjectReads redis, SchemaByIdCache cache,
                                   ProjectionWatermark watermark, ReadCounters counters) {
         this.redis = redis;
         this.cache = cache;

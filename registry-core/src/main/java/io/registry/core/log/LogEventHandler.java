@@ -23,7 +23,8 @@ import io.registry.core.log.LogValue.SchemaValue;
  *   ones: Confluent's {@code clearSubjects} ({@code InMemoryCache}: {@code match(subject) && value.isDeleted()}).
  *   Confluent writes it when a subject switches to IMPORT mode, after checking that no live version is left, so in a
  *   valid log it removes every version; a live version registered in between is never lost. Karapace neither
- *   writes nor reads it.</li>
+ *   writes nor reads it. A null subject (the global IMPORT switch) or a bare context ({@code :.ctx:}; {@code ""}
+ *   is the default context) does the same to every subject in that scope ({@link ClearScope}).</li>
  *   <li>{@code NOOP}, and tombstones of {@code DELETE_SUBJECT}/{@code CLEAR_SUBJECT}/{@code NOOP} keys, change
  *   nothing.</li>
  * </ul>
@@ -47,4 +48,10 @@ public interface LogEventHandler {
 
     /** The subject's soft-deleted versions are permanently removed; live versions stay. */
     void clearSubject(String subject);
+
+    /**
+     * {@link #clearSubject} for every subject in {@code scope} (every subject, or every subject of one context),
+     * including subjects that no longer have a live version.
+     */
+    void clearSubjects(ClearScope scope);
 }

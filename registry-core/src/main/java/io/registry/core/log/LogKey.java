@@ -66,8 +66,13 @@ public sealed interface LogKey {
     }
 
     /**
-     * {@code {"keytype":"CLEAR_SUBJECT","subject":…,"magic":0}}: permanent delete of the subject's soft-deleted
-     * versions (its live ones stay: {@link LogEventHandler#clearSubject}).
+     * {@code {"keytype":"CLEAR_SUBJECT","subject":…|null,"magic":0}}: permanent delete of the soft-deleted versions
+     * (live ones stay) of one subject ({@link LogEventHandler#clearSubject}) or, when the subject is null or a bare
+     * context, of every subject in that scope ({@link LogEventHandler#clearSubjects}, {@link ClearScope}: what
+     * Confluent writes when the whole registry or a context switches to IMPORT mode).
+     *
+     * <p>The key's subject decides, as for every key here; Confluent reads the value's, which is the same in every
+     * record it writes (and the codec falls back to the key's when the value has none).
      */
     record ClearSubjectKey(String subject) implements LogKey {
         public String keytype() {
@@ -76,7 +81,12 @@ public sealed interface LogKey {
 
         public void dispatch(LogValue value, LogEventHandler handler) {
             if (value instanceof LogValue.ClearSubjectValue) {
-                handler.clearSubject(subject);
+                ClearScope scope = ClearScope.of(subject);
+                if (scope == null) {
+                    handler.clearSubject(subject);
+                } else {
+                    handler.clearSubjects(scope);
+                }
             }
         }
     }

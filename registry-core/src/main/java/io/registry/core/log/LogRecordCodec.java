@@ -92,7 +92,8 @@ public final class LogRecordCodec {
             case "CONFIG" -> new ConfigKey(subject);
             case "MODE" -> new ModeKey(subject);
             case "DELETE_SUBJECT" -> new DeleteSubjectKey(required(subject, "subject"));
-            case "CLEAR_SUBJECT" -> new ClearSubjectKey(required(subject, "subject"));
+            // a null subject is Confluent's global IMPORT switch: every subject (ClearScope)
+            case "CLEAR_SUBJECT" -> new ClearSubjectKey(subject);
             case "NOOP" -> new NoopKey();
             default -> throw new MalformedLogRecordException("unknown keytype " + keytype);
         };

@@ -63,6 +63,11 @@ public final class LogSnapshot implements LogEventHandler {
         versions.entrySet().removeIf(e -> e.getKey().subject().equals(subject) && e.getValue().deleted());
     }
 
+    @Override
+    public void clearSubjects(ClearScope scope) {
+        versions.entrySet().removeIf(e -> scope.contains(e.getKey().subject()) && e.getValue().deleted());
+    }
+
     /** Every version still in the log, live or soft-deleted, in the order each first appeared. */
     public List<SchemaValue> versions() {
         return List.copyOf(versions.values());

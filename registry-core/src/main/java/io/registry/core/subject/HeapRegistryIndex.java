@@ -54,6 +54,7 @@ public class HeapRegistryIndex implements MutableRegistryIndex {
     }
 
     /** Subjects that hold any version (live or soft-deleted), sorted. */
+    @Override
     public List<String> subjects() {
         return versions.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey).sorted()
                 .toList();

@@ -1,5 +1,6 @@
 package io.registry.core.subject;
 
+import io.registry.core.log.ClearScope;
 import io.registry.core.log.LogEvent;
 import io.registry.core.log.LogEventHandler;
 import io.registry.core.log.LogValue;
@@ -75,6 +76,15 @@ final class IndexProjection implements LogEventHandler {
     public void clearSubject(String subject) {
         // soft-deleted versions hold no referrer entries (removed when they were deleted): only the list changes
         index.putVersions(subject, index.versions(subject).stream().filter(v -> !v.deleted()).toList());
+    }
+
+    @Override
+    public void clearSubjects(ClearScope scope) {
+        for (String subject : index.subjects()) {
+            if (scope.contains(subject)) {
+                clearSubject(subject);
+            }
+        }
     }
 
     private static void addReferrer(MutableRegistryIndex index, String subject, IndexedVersion version,

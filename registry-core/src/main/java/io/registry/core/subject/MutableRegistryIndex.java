@@ -10,6 +10,9 @@ public interface MutableRegistryIndex extends RegistryIndex {
 
     void putVersions(String subject, List<IndexedVersion> versions);
 
+    /** Subjects that hold any version (live or soft-deleted). */
+    List<String> subjects();
+
     /** Replaces the referrers of {@code subject} version {@code version}; an empty list removes the entry. */
     void putReferrers(String subject, int version, List<Referrer> referrers);
 

@@ -103,6 +103,27 @@ class LogDumpTest {
     }
 
     @Test
+    void clearWithoutSubjectOrOfAContextRemovesTheSoftDeletedVersionsInScope() {
+        List<String> lines = new ArrayList<>();
+        for (String subject : List.of("a", ":.c:x", ":.d:y")) {
+            lines.add("{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":1,\"magic\":1}\t"
+                    + schema(subject, 1, 1, "\\\"int\\\"").replace("\"deleted\":false", "\"deleted\":true"));
+            lines.add("{\"keytype\":\"SCHEMA\",\"subject\":\"" + subject + "\",\"version\":2,\"magic\":1}\t"
+                    + schema(subject, 2, 2, "\\\"long\\\""));
+        }
+        lines.add("{\"keytype\":\"CLEAR_SUBJECT\",\"subject\":\":.c:\",\"magic\":0}\t{\"subject\":\":.c:\"}");
+        assertEquals(List.of("a 1", "a 2", ":.c:x 2", ":.d:y 1", ":.d:y 2"), versions(LogSnapshot.of(events(
+                lines.toArray(String[]::new)))));
+        lines.add("{\"keytype\":\"CLEAR_SUBJECT\",\"subject\":null,\"magic\":0}\t{\"subject\":null}");
+        assertEquals(List.of("a 2", ":.c:x 2", ":.d:y 2"), versions(LogSnapshot.of(events(
+                lines.toArray(String[]::new)))));
+    }
+
+    private static List<String> versions(LogSnapshot snapshot) {
+        return snapshot.versions().stream().map(v -> v.subject() + " " + v.version()).toList();
+    }
+
+    @Test
     void importRegistersReferencedVersionsFirst() {
         // "top" appears first in the dump but references "leaf", e.g. because leaf's record was rewritten later
         LogSnapshot s = LogSnapshot.of(events(

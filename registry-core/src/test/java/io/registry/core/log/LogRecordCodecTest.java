@@ -83,6 +83,17 @@ class LogRecordCodecTest {
         assertThrows(MalformedLogRecordException.class, () -> LogRecordCodec.decodeKey(bytes(text)));
     }
 
+    @Test
+    void aClearSubjectWithoutSubjectDecodesAsOneOfEverySubject() {
+        // Confluent's global switch to IMPORT mode writes the null subject in the key and the value
+        LogEvent event = LogRecordCodec.decode(bytes("{\"keytype\":\"CLEAR_SUBJECT\",\"subject\":null,\"magic\":0}"),
+                bytes("{\"subject\":null}"));
+        assertEquals(new LogEvent(new ClearSubjectKey(null), new ClearSubjectValue(null)), event);
+        assertEquals(new ClearSubjectKey(null),
+                LogRecordCodec.decodeKey(bytes("{\"keytype\":\"CLEAR_SUBJECT\",\"magic\":0}")));
+        assertEquals("{\"keytype\":\"CLEAR_SUBJECT\",\"subject\":null,\"magic\":0}", key(new ClearSubjectKey(null)));
+    }
+
     static Stream<LogEvent> events() throws Exception {
         JsonNode metadata = JSON.readTree("{\"properties\":{\"owner\":\"team-a\"}}");
         JsonNode ruleSet = JSON.readTree("{\"domainRules\":[{\"name\":\"r\",\"kind\":\"CONDITION\"}]}");
@@ -101,6 +112,8 @@ class LogRecordCodecTest {
                 new LogEvent(new ModeKey(null), new ModeValue("READONLY")),
                 new LogEvent(new DeleteSubjectKey("s"), new DeleteSubjectValue("s", 3)),
                 new LogEvent(new ClearSubjectKey("s"), new ClearSubjectValue("s")),
+                new LogEvent(new ClearSubjectKey(null), new ClearSubjectValue(null)),
+                new LogEvent(new ClearSubjectKey(":.c:"), new ClearSubjectValue(":.c:")),
                 new LogEvent(new NoopKey(), new NoopValue()));
     }
 

@@ -26,6 +26,45 @@ class IndexProjectionTest {
     }
 
     @Test
+    void clearOfAContextRemovesTheSoftDeletedVersionsOfItsSubjectsOnly() {
+        softDeletedInTwoContexts();
+        apply(new LogKey.ClearSubjectKey(":.c:"), new LogValue.ClearSubjectValue(":.c:"));
+        assertEquals(List.of(new IndexedVersion(2, 2, false)), index.versions(":.c:x"));
+        assertTrue(index.versions(":.c:y").isEmpty());
+        assertEquals(2, index.versions("a").size(), "the default context is another scope");
+    }
+
+    @Test
+    void clearOfTheEmptySubjectIsTheDefaultContext() {
+        softDeletedInTwoContexts();
+        apply(new LogKey.ClearSubjectKey(""), new LogValue.ClearSubjectValue(""));
+        assertEquals(List.of(new IndexedVersion(2, 2, false)), index.versions("a"));
+        assertEquals(2, index.versions(":.c:x").size());
+        assertEquals(1, index.versions(":.c:y").size());
+    }
+
+    @Test
+    void clearWithoutSubjectRemovesEverySoftDeletedVersionAndKeepsLiveOnes() {
+        softDeletedInTwoContexts();
+        apply(new LogKey.ClearSubjectKey(null), new LogValue.ClearSubjectValue(null));
+        assertEquals(List.of(new IndexedVersion(2, 2, false)), index.versions("a"));
+        assertEquals(List.of(new IndexedVersion(2, 2, false)), index.versions(":.c:x"));
+        assertTrue(index.versions(":.c:y").isEmpty());
+        assertEquals(List.of("a", ":.c:x").stream().sorted().toList(), index.subjects());
+    }
+
+    /** a: v1 deleted, v2 live; :.c:x the same; :.c:y: its only version deleted. */
+    private void softDeletedInTwoContexts() {
+        for (String subject : List.of("a", ":.c:x")) {
+            register(subject, 1, 1, List.of());
+            apply(new LogKey.DeleteSubjectKey(subject), new LogValue.DeleteSubjectValue(subject, 1));
+            register(subject, 2, 2, List.of());
+        }
+        register(":.c:y", 1, 3, List.of());
+        apply(new LogKey.DeleteSubjectKey(":.c:y"), new LogValue.DeleteSubjectValue(":.c:y", 1));
+    }
+
+    @Test
     void theKeyDecidesWhichVersionARecordWrites() {
         apply(new LogKey.SchemaKey("s", 4), new LogValue.SchemaValue("other", 9, 1, SchemaType.AVRO, "\"int\"",
                 List.of(), null, null, false));

@@ -1,5 +1,6 @@
 package io.registry.readmodel.postgres;
 
+import io.registry.core.log.ClearScope;
 import io.registry.core.log.LogValue.SchemaValue;
 import io.registry.readmodel.ProjectionChanges;
 import io.registry.readmodel.ReadModelJson;
@@ -34,6 +35,8 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
     private static final String SOFT_DELETE_SUBJECT =
             "UPDATE subject_versions SET deleted = true WHERE subject = ? AND version <= ? AND NOT deleted";
     private static final String CLEAR_SUBJECT = "DELETE FROM subject_versions WHERE subject = ? AND deleted";
+    private static final String CLEAR_CONTEXT = "DELETE FROM subject_versions WHERE context = ? AND deleted";
+    private static final String CLEAR_EVERY_CONTEXT = "DELETE FROM subject_versions WHERE deleted";
     private static final String UPSERT_CONFIG = """
             INSERT INTO configs (subject, compatibility_level) VALUES (?, ?)
             ON CONFLICT (subject) DO UPDATE SET compatibility_level = EXCLUDED.compatibility_level""";
@@ -105,6 +108,17 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
     public void clearSubject(String subject) {
         switchVersionsTo(versionDeletes);
         versionDeletes.add(CLEAR_SUBJECT, s -> s.setString(1, subject));
+    }
+
+    @Override
+    public void clearSubjects(ClearScope scope) {
+        switchVersionsTo(versionDeletes);
+        // the context column is QualifiedSubject.contextOf(subject), the same test as ClearScope.contains
+        if (scope.everyContext()) {
+            versionDeletes.add(CLEAR_EVERY_CONTEXT, s -> { });
+        } else {
+            versionDeletes.add(CLEAR_CONTEXT, s -> s.setString(1, scope.context()));
+        }
     }
 
     @Override

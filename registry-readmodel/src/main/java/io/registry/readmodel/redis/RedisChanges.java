@@ -3,6 +3,7 @@ package io.registry.readmodel.redis;
 import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.registry.core.log.ClearScope;
 import io.registry.core.log.LogValue.SchemaValue;
 import io.registry.readmodel.ProjectionChanges;
 import io.registry.readmodel.ReadModelJson;
@@ -66,6 +67,12 @@ final class RedisChanges implements ProjectionChanges {
     @Override
     public void clearSubject(String subject) {
         script("clear", RedisKeys.scopeOf(subject), subject);
+    }
+
+    @Override
+    public void clearSubjects(ClearScope scope) {
+        // the script finds the subjects (this side only collects commands); "" is no context: every context
+        script("clear-scope", "", scope.everyContext() ? "" : scope.context());
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogRecordCodec;
 import io.registry.core.log.LogValue.ConfigValue;
+import io.registry.readmodel.AsyncSubjectReads;
 import io.registry.readmodel.ReadModel;
 import io.registry.readmodel.ReadModelJson;
 import io.registry.readmodel.StoredSchema;
@@ -34,7 +35,7 @@ import java.util.concurrent.CompletionStage;
  */
 @Requires(property = "registry.redis.enabled", notEquals = "false")
 @Singleton
-public class RedisReadModel implements ReadModel {
+public class RedisReadModel implements ReadModel, AsyncSubjectReads {
     /** Postgres sorts subjects COLLATE "C" and Redis sorted sets by bytes: both are code point order. */
     private static final Comparator<String> CODE_POINT_ORDER = (a, b) -> {
         int i = 0;
@@ -121,12 +122,14 @@ public class RedisReadModel implements ReadModel {
      * {@link #versions} without blocking the caller (one HGETALL on the shared connection; the stage completes on
      * Lettuce's I/O thread). Empty means "not in Redis", as for {@link #versions}.
      */
+    @Override
     public CompletionStage<List<SubjectVersion>> versionsAsync(String subject) {
         return guard.callAsync(() -> async.hgetall(keys.subject(subject)))
                 .thenApply(fields -> toVersions(subject, fields));
     }
 
     /** {@link #configExtras} without blocking (the alias check of the non-blocking version read). */
+    @Override
     public CompletionStage<Optional<ConfigValue>> configExtrasAsync(String subject) {
         return guard.callAsync(() -> async.hget(keys.configExtras(), RedisKeys.field(subject)))
                 .thenApply(json -> Optional.ofNullable(json).map(LogRecordCodec::decodeConfigExtras));

@@ -11,7 +11,7 @@
 --   schema <scope> <id> <StoredSchema json> <fingerprint>
 --   put <scope> <subject> <version> <schema id> <0|1> <extras json, "" for none>
 --   remove <scope> <subject> <version>                         soft-delete <scope> <subject> <up to version>
---   clear <scope> <subject>
+--   clear <scope> <subject>                                    clear-scope "" <context, "" for every context>
 -- A version's extras (metadata/ruleSet) live and die with its cell: written by put, deleted with the cell. So a put
 -- without extras has something to delete only where the version existed before (not in a rebuild).
 local prefix = ARGV[1]
@@ -134,6 +134,28 @@ local function clearSubject(subject)
   refreshSubjectList(subject)
 end
 
+-- QualifiedSubject.contextOf: "." unless the subject starts with ":.", else up to the next colon (or the end)
+local function contextOf(subject)
+  if string.sub(subject, 1, 2) ~= ':.' then
+    return '.'
+  end
+  local close = string.find(subject, ':', 3, true)
+  return close and string.sub(subject, 2, close - 1) or string.sub(subject, 2)
+end
+
+-- A CLEAR_SUBJECT of every subject (context "") or of one context's subjects (ClearScope). Every subject with a
+-- soft-deleted version is listed (score 0 or 1), so the list is where to look; each subject's usages are scoped by
+-- its own context.
+local function clearScope(context)
+  for _, subject in ipairs(redis.call('ZRANGE', subjectsKey, 0, -1)) do
+    local own = contextOf(subject)
+    if context == '' or context == own then
+      scope = own == '.' and '' or own .. ':'
+      clearSubject(subject)
+    end
+  end
+end
+
 local i = 2
 while i <= #ARGV do
   local op = ARGV[i]
@@ -153,6 +175,9 @@ while i <= #ARGV do
     i = i + 3
   elseif op == 'clear' then
     clearSubject(ARGV[i + 1])
+    i = i + 2
+  elseif op == 'clear-scope' then
+    clearScope(ARGV[i + 1])
     i = i + 2
   else
     -- unreachable: RedisChanges writes only the changes above
