@@ -45,6 +45,13 @@ final class ReadModelSnapshot {
             snapshot.put("usages " + id, model.usagesOf(id));
         }
         snapshot.put("schemas", schemas);
+        for (String subject : subjects) {
+            for (Object schema : schemas) {
+                if (schema instanceof StoredSchema s) {
+                    snapshot.put("repeat " + subject + " " + s.id(), model.repeatOf(subject, s.fingerprint()));
+                }
+            }
+        }
         return snapshot;
     }
 }
