@@ -263,8 +263,8 @@ public class SubjectsController {
                 return JsonResponses.ok(new SchemaBodies.Id(existing.get()));
             }
         }
-        // Parse errors (42201), normalize, the mode and compatibility are the sequencer's to decide, against the
-        // state it decides in: nothing read here could be contradicted by a concurrent write.
+        // Parse errors (42201), normalize, mode and compatibility are the sequencer's to decide, against the state
+        // it decides in, not against a projection that a concurrent write may already have overtaken.
         WriteResult result = writes.submit(new Command.RegisterSchema(subject, request.schemaType(),
                 request.schema(), request.references(), normalize, request.id(), request.version(),
                 request.metadata(), request.ruleSet()), Principals.ANONYMOUS);
