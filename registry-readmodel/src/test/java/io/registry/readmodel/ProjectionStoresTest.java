@@ -172,6 +172,18 @@ class ProjectionStoresTest {
         assertEquals(Optional.of(1), r.repeatOf("t", a));
     }
 
+    /** A Redis projection built in an older key layout (3: before the repeats) reads as unbound, so it is rebuilt. */
+    @Test
+    void aRedisProjectionOfAnOlderKeyLayoutIsReportedUnbound() {
+        RedisProjectionStore redis = env.bean(RedisProjectionStore.class);
+        redis.rebind("log-1");
+        assertEquals(Optional.of("log-1"), redis.boundLog());
+        env.redis().set(env.keyPrefix() + "layout", "3");
+        assertEquals(Optional.empty(), redis.boundLog());
+        redis.rebind("log-1");
+        assertEquals(Optional.of("log-1"), redis.boundLog());
+    }
+
     private static Optional<String> metadata(ReadModel r, String subject, int version) {
         return r.versionExtras(subject, version).map(VersionExtras::metadata).map(Object::toString);
     }
