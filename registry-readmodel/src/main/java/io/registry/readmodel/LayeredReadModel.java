@@ -68,6 +68,27 @@ public class LayeredReadModel implements ReadModel, ProjectionProgress {
         return read(r -> r.idByFingerprint(context, fingerprint), Optional::isPresent);
     }
 
+    /**
+     * Redis's answer, a miss included: a repeat Redis does not know (it may be rebuilding) only costs a round trip
+     * through the sequencer, which answers repeats itself, so a miss is not worth a Postgres query. Postgres answers
+     * only while Redis is down or failing; with both down, {@link StoreUnavailableException}.
+     */
+    @Override
+    public Optional<Integer> repeatOf(String subject, String fingerprint) {
+        try {
+            Optional<Integer> fromRedis = redis.repeatOf(subject, fingerprint);
+            servedByRedis.increment();
+            return fromRedis;
+        } catch (RuntimeException e) {
+            if (!(e instanceof StoreUnavailableException)) {
+                LOG.warn("Redis read failed, reading from Postgres: {}", e.toString());
+            }
+        }
+        Optional<Integer> fromPostgres = postgres.repeatOf(subject, fingerprint);
+        servedByPostgres.increment();
+        return fromPostgres;
+    }
+
     @Override
     public List<String> subjects(boolean includeDeleted) {
         return read(r -> r.subjects(includeDeleted), LayeredReadModel::notEmpty);

@@ -22,8 +22,12 @@ public interface ProjectionChanges extends LogEventHandler {
      */
     void putSchema(String context, StoredSchema schema);
 
-    /** Creates or replaces one subject version. {@code value.subject()/version()} are the record key's. */
-    void putVersion(SchemaValue value);
+    /**
+     * Creates or replaces one subject version. {@code value.subject()/version()} are the record key's;
+     * {@code fingerprint} is its content's ({@link Fingerprints#of}), which a live version is found by when a
+     * registration repeats it ({@code ReadModel#repeatOf}).
+     */
+    void putVersion(SchemaValue value, String fingerprint);
 
     /** Permanently removes one subject version (a tombstone for its key). */
     void removeVersion(String subject, int version);
@@ -62,10 +66,11 @@ public interface ProjectionChanges extends LogEventHandler {
 
     @Override
     default void schema(SchemaValue value) {
+        // The text as the log stores it: what a producer re-sends verbatim, and what the API fingerprints unparsed.
+        String fingerprint = Fingerprints.of(value.schemaType(), value.schema(), value.references());
         putSchema(QualifiedSubject.contextOf(value.subject()), new StoredSchema(value.id(), value.schemaType(),
-                value.schema(), value.references(),
-                Fingerprints.of(value.schemaType(), value.schema(), value.references())));
-        putVersion(value);
+                value.schema(), value.references(), fingerprint));
+        putVersion(value, fingerprint);
     }
 
     @Override

@@ -29,6 +29,14 @@ public interface ReadModel extends ScopeSettings {
         return idByFingerprint(QualifiedSubject.DEFAULT_CONTEXT, fingerprint);
     }
 
+    /**
+     * The schema id of the newest live version of {@code subject} whose content has this fingerprint
+     * ({@code Fingerprints#of} over the type, the schema text exactly as the log stores it and the references): a
+     * registration's idempotent repeat, found without parsing, in one lookup. Soft-deleted versions never match
+     * (Confluent registers a soft-deleted schema again as a new version).
+     */
+    Optional<Integer> repeatOf(String subject, String fingerprint);
+
     /** Subject names, sorted; soft-deleted subjects (every version deleted) only when asked for. */
     List<String> subjects(boolean includeDeleted);
 

@@ -58,6 +58,10 @@ class LayeredReadModelTest {
             assertEquals(Optional.empty(), redis.schemaById(1), "Redis is empty");
             assertAnswersFromPostgres(layered);
             assertEquals(0, layered.appliedSeq(), "the wiped Redis has applied nothing");
+            assertEquals(Optional.of(2),
+                    env.bean(PostgresReadModel.class).repeatOf("s", fingerprint(SchemaType.AVRO, B)));
+            assertEquals(Optional.empty(), layered.repeatOf("s", fingerprint(SchemaType.AVRO, B)),
+                    "a repeat Redis misses is left to the sequencer, not asked of Postgres");
         } finally {
             ENV.bean(RedisProjectionStore.class).apply(new TestEvents(0, 0)
                     .schema("s", 1, 1, A).schema("s", 2, 2, B).deleteSubject("s", 1).config(null, "FULL").batch());
@@ -75,6 +79,8 @@ class LayeredReadModelTest {
 
             LayeredReadModel layered = new LayeredReadModel(broken, ENV.bean(PostgresReadModel.class));
             assertAnswersFromPostgres(layered);
+            assertEquals(Optional.of(2), layered.repeatOf("s", fingerprint(SchemaType.AVRO, B)));
+            assertEquals(Optional.empty(), layered.repeatOf("s", fingerprint(SchemaType.AVRO, A)), "soft-deleted");
             assertEquals(4, layered.appliedSeq());
         } finally {
             client.shutdown();

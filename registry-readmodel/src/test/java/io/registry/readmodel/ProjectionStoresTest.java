@@ -95,6 +95,79 @@ class ProjectionStoresTest {
         assertEquals(Optional.empty(), r.compatibility("payments-value"));
     }
 
+    /**
+     * A registration's repeat ({@link ReadModel#repeatOf}): the newest live version of the subject holding exactly
+     * that content (type, text, references), through soft and hard deletes, rewrites and one content under two ids.
+     */
+    @ParameterizedTest
+    @MethodSource("projections")
+    void findsTheNewestLiveVersionHoldingAContent(Projection p) {
+        TestEvents log = new TestEvents(0, 0);
+        ReadModel r = p.reads();
+        String a = fingerprint(SchemaType.AVRO, A);
+        String b = fingerprint(SchemaType.AVRO, B);
+        String c = fingerprint(SchemaType.AVRO, C);
+        SchemaReference ref = new SchemaReference("A", "s", 1);
+        p.store().apply(log.schema("s", 1, 1, A).schema("s", 2, 2, B).schema("s", 3, 1, A).schema("t", 1, 1, A)
+                .schemaWithExtras("refs", 1, 3, SchemaType.JSON, "{\"type\":\"object\"}", List.of(ref), null)
+                .schema(":.ctx:s", 1, 1, B)
+                .batch());
+        assertEquals(Optional.of(1), r.repeatOf("s", a));
+        assertEquals(Optional.of(2), r.repeatOf("s", b));
+        assertEquals(Optional.empty(), r.repeatOf("s", c), "a content the subject never had");
+        assertEquals(Optional.empty(), r.repeatOf("unknown", a));
+        assertEquals(Optional.empty(), r.repeatOf("t", b), "another subject's content");
+        assertEquals(Optional.of(1), r.repeatOf(":.ctx:s", b));
+        assertEquals(Optional.of(3), r.repeatOf("refs",
+                Fingerprints.of(SchemaType.JSON, "{\"type\":\"object\"}", List.of(ref))));
+        assertEquals(Optional.empty(), r.repeatOf("refs", fingerprint(SchemaType.JSON, "{\"type\":\"object\"}")),
+                "the references are part of the content");
+        assertEquals(Optional.empty(), r.repeatOf("s", fingerprint(SchemaType.JSON, A)), "so is the type");
+
+        // soft-deleting the newest holder leaves the older one; deleting both leaves none
+        p.store().apply(log.schema("s", 3, 1, A, true).batch());
+        assertEquals(Optional.of(1), r.repeatOf("s", a));
+        p.store().apply(log.schema("s", 1, 1, A, true).batch());
+        assertEquals(Optional.empty(), r.repeatOf("s", a), "soft-deleted versions never answer a repeat");
+        assertEquals(Optional.of(2), r.repeatOf("s", b));
+        assertEquals(Optional.of(1), r.repeatOf("t", a), "another subject keeps its own");
+        p.store().apply(log.tombstone("s", 2).batch());
+        assertEquals(Optional.empty(), r.repeatOf("s", b));
+
+        // registered again (a new version, Confluent's way after a soft delete), then rewritten in IMPORT mode
+        p.store().apply(log.schema("s", 4, 1, A).batch());
+        assertEquals(Optional.of(1), r.repeatOf("s", a));
+        p.store().apply(log.schema("s", 4, 5, C).batch());
+        assertEquals(Optional.empty(), r.repeatOf("s", a));
+        assertEquals(Optional.of(5), r.repeatOf("s", c));
+
+        // one content under two ids (IMPORT): the newest live version's id, whatever order they came in
+        p.store().apply(log.schema("d", 5, 7, A).schema("d", 2, 8, A).batch());
+        assertEquals(Optional.of(7), r.repeatOf("d", a));
+        p.store().apply(log.schema("d", 5, 7, A, true).batch());
+        assertEquals(Optional.of(8), r.repeatOf("d", a));
+
+        // a subject delete takes every repeat of the subject; a version registered after it answers again
+        p.store().apply(log.schema("s", 5, 2, B).deleteSubject("s", 5).batch());
+        assertEquals(Optional.empty(), r.repeatOf("s", b));
+        assertEquals(Optional.empty(), r.repeatOf("s", c));
+        p.store().apply(log.schema("s", 6, 2, B).clearSubject("s").batch());
+        assertEquals(Optional.of(2), r.repeatOf("s", b));
+        assertEquals(Optional.of(1), r.repeatOf("t", a));
+    }
+
+    /** A Redis projection built in an older key layout (3: before the repeats) reads as unbound, so it is rebuilt. */
+    @Test
+    void aRedisProjectionOfAnOlderKeyLayoutIsReportedUnbound() {
+        RedisProjectionStore redis = env.bean(RedisProjectionStore.class);
+        redis.rebind("log-1");
+        assertEquals(Optional.of("log-1"), redis.boundLog());
+        env.redis().set(env.keyPrefix() + "layout", "3");
+        assertEquals(Optional.empty(), redis.boundLog());
+        redis.rebind("log-1");
+        assertEquals(Optional.of("log-1"), redis.boundLog());
+    }
+
     private static Optional<String> metadata(ReadModel r, String subject, int version) {
         return r.versionExtras(subject, version).map(VersionExtras::metadata).map(Object::toString);
     }

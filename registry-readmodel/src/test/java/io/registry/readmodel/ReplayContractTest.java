@@ -6,6 +6,7 @@ import io.registry.core.log.LogRecordCodec;
 import io.registry.core.log.LogRecordReader;
 import io.registry.core.log.LogValue;
 import io.registry.core.log.LogValue.ConfigValue;
+import io.registry.core.schema.Fingerprints;
 import io.registry.core.schema.SchemaFormats;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.subject.HeapRegistryIndex;
@@ -37,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * The cross-store replay contract: the same raw log (bytes as Confluent, Karapace or this registry wrote them,
  * malformed records included) read by the one record reader and replayed into the sequencer's index, the Postgres
  * and the Redis projections must leave the same state, compared through one normalized view: subjects, versions
- * with their ids, deleted flags and metadata, schemas by (context, id), configs and modes.
+ * with their ids, deleted flags and metadata, schemas by (context, id), configs and modes, and which id a
+ * registration's repeat of each content under each subject is answered with ({@link ReadModel#repeatOf}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReplayContractTest {
@@ -60,7 +62,8 @@ class ReplayContractTest {
 
     /** The state a replay leaves, as every store can answer it. */
     record View(List<String> subjects, List<String> liveSubjects, Map<String, List<String>> versions,
-                Map<String, String> schemas, Map<String, String> configs, Map<String, String> modes) {
+                Map<String, String> schemas, Map<String, String> configs, Map<String, String> modes,
+                Map<String, Integer> repeats) {
     }
 
     Stream<Scenario> scenarios() {
@@ -138,6 +141,17 @@ class ReplayContractTest {
         return ids;
     }
 
+    /** The fingerprint of every content the log registers, as the projections compute it from the record. */
+    private static Set<String> fingerprints(List<PositionedEvent> events) {
+        Set<String> fingerprints = new LinkedHashSet<>();
+        for (PositionedEvent e : events) {
+            if (e.event().value() instanceof LogValue.SchemaValue v) {
+                fingerprints.add(Fingerprints.of(v.schemaType(), v.schema(), v.references()));
+            }
+        }
+        return fingerprints;
+    }
+
     // --- the normalized view -------------------------------------------------------------------------------------
 
     private static View view(HeapRegistryIndex index, Set<String> scopes, List<PositionedEvent> events) {
@@ -162,7 +176,18 @@ class ReplayContractTest {
             index.config(scope).ifPresent(c -> configs.put(String.valueOf(scope), config(c)));
             index.mode(scope).ifPresent(m -> modes.put(String.valueOf(scope), m));
         }
-        return new View(index.subjects(), live.stream().sorted().toList(), versions, schemas, configs, modes);
+        // a repeat is answered with the newest live version holding the content (ascending: the last one wins)
+        Map<String, Integer> repeats = new TreeMap<>();
+        for (String subject : index.subjects()) {
+            for (IndexedVersion v : index.versions(subject)) {
+                if (!v.deleted()) {
+                    index.schema(QualifiedSubject.contextOf(subject), v.id()).ifPresent(s -> repeats.put(subject
+                            + " " + Fingerprints.of(s.type(), s.schema(), s.references()), v.id()));
+                }
+            }
+        }
+        return new View(index.subjects(), live.stream().sorted().toList(), versions, schemas, configs, modes,
+                repeats);
     }
 
     private static View view(ReadModel reads, Set<String> scopes, List<PositionedEvent> events) {
@@ -185,8 +210,14 @@ class ReplayContractTest {
             reads.config(scope).ifPresent(c -> configs.put(String.valueOf(scope), config(c)));
             reads.mode(scope).ifPresent(m -> modes.put(String.valueOf(scope), m));
         }
+        Map<String, Integer> repeats = new TreeMap<>();
+        for (String subject : subjects) {
+            for (String fingerprint : fingerprints(events)) {
+                reads.repeatOf(subject, fingerprint).ifPresent(id -> repeats.put(subject + " " + fingerprint, id));
+            }
+        }
         return new View(subjects, reads.subjects(false).stream().sorted().toList(), versions, schemas, configs,
-                modes);
+                modes, repeats);
     }
 
     private static String version(int version, int id, boolean deleted, String extras) {

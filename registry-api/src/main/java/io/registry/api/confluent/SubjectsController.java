@@ -77,16 +77,18 @@ public class SubjectsController {
         subject = aliases.resolve(subject);
         Subjects.valid(subject);
         SchemaRequest request = SchemaRequest.parse(body);
-        ParsedSchema parsed = parse(subject, request, reads.normalize(subject, normalize));
         boolean plain = request.id() == null && request.version() == null
                 && request.metadata() == null && request.ruleSet() == null;
         if (plain) {
-            // Idempotent repeat: answered from the projection without a round trip through the log.
-            Optional<SubjectVersion> existing = reads.findRepeat(subject, parsed);
+            // A producer re-sending the text it registered: answered from the projection by one lookup, no parse.
+            Optional<Integer> existing = reads.findRepeat(subject, request.schemaType(), request.schema(),
+                    request.references());
             if (existing.isPresent()) {
-                return JsonResponses.ok(new SchemaBodies.Id(existing.get().schemaId()));
+                return JsonResponses.ok(new SchemaBodies.Id(existing.get()));
             }
         }
+        // Parse errors (42201), normalize, mode and compatibility are the sequencer's to decide, against the state
+        // it decides in, not against a projection that a concurrent write may already have overtaken.
         WriteResult result = writes.submit(new Command.RegisterSchema(subject, request.schemaType(),
                 request.schema(), request.references(), normalize, request.id(), request.version(),
                 request.metadata(), request.ruleSet()), Principals.ANONYMOUS);
@@ -122,13 +124,5 @@ public class SubjectsController {
         StoredSchema schema = reads.schemaOf(found);
         return JsonResponses.ok(SchemaBodies.version(found, schema,
                 reads.extras(subject, found.version())));
-    }
-
-    private ParsedSchema parse(String subject, SchemaRequest request, boolean normalize) {
-        try {
-            return reads.parse(subject, request.schemaType(), request.schema(), request.references(), normalize);
-        } catch (InvalidSchemaException e) {
-            throw new RegistryException(ErrorCode.INVALID_SCHEMA, e.getMessage());
-        }
     }
 }

@@ -8,6 +8,7 @@ import io.registry.api.security.CurrentCaller;
 import io.registry.core.command.ErrorCode;
 import io.registry.core.compat.CompatibilityLevel;
 import io.registry.core.log.LogValue;
+import io.registry.core.schema.Fingerprints;
 import io.registry.core.schema.ParsedSchema;
 import io.registry.core.schema.SchemaParser;
 import io.registry.core.schema.SchemaReference;
@@ -298,9 +299,8 @@ public final class RegistryReads {
 
     /**
      * The request's {@code normalize}, else the config in effect for the subject (the policy in core,
-     * {@link EffectiveSettings}). While no store can answer, the request's own flag: this value only shapes the API's
-     * checks before a write is sent (parse errors, the idempotent repeat), and the sequencer applies the stored
-     * setting to the write itself, so a write is never held up by a store outage.
+     * {@link EffectiveSettings}), for the reads that parse a client's schema (lookup, compatibility checks). While no
+     * store can answer, the request's own flag. Registration never asks: the sequencer applies the setting there.
      */
     public boolean normalize(String subject, boolean requested) {
         if (requested) {
@@ -314,12 +314,16 @@ public final class RegistryReads {
     }
 
     /**
-     * {@link #findInSubject} for a registration's idempotent repeat, answered from the projection to save a round
-     * trip through the log; empty while no store can answer (the sequencer then answers the repeat itself).
+     * A registration's idempotent repeat: the schema id of a live version of {@code subject} whose type, references
+     * and schema text exactly as the log stores it are the request's, answered from the projection in one lookup
+     * without parsing ({@link ReadModel#repeatOf}). The log stores the canonical text, which is what Confluent's
+     * serializers send and what every read returns, so a producer re-sending its schema finds it. Anything else
+     * (another spelling, a soft-deleted version, no store answering) is empty, and the sequencer, which parses,
+     * applies the normalize setting and answers repeats itself, decides.
      */
-    public Optional<SubjectVersion> findRepeat(String subject, ParsedSchema schema) {
+    public Optional<Integer> findRepeat(String subject, SchemaType type, String text, List<SchemaReference> refs) {
         try {
-            return findInSubject(subject, schema, false);
+            return readModel.repeatOf(subject, Fingerprints.of(type, text, refs));
         } catch (StoreUnavailableException e) {
             return Optional.empty();
         }

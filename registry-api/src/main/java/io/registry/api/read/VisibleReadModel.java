@@ -46,6 +46,11 @@ final class VisibleReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<Integer> repeatOf(String subject, String fingerprint) {
+        return visible.test(subject) ? all.repeatOf(subject, fingerprint) : Optional.empty();
+    }
+
+    @Override
     public Optional<VersionExtras> versionExtras(String subject, int version) {
         return visible.test(subject) ? all.versionExtras(subject, version) : Optional.empty();
     }

@@ -27,9 +27,9 @@ import java.util.List;
 public sealed interface Command {
 
     /**
-     * Register {@code schema} under {@code subject}. {@code id}/{@code version} are only honoured in IMPORT mode;
-     * the API has already parsed the schema, but the sequencer parses again because it alone sees the
-     * referenced versions as of the moment of decision.
+     * Register {@code schema} under {@code subject}. {@code id}/{@code version} are only honoured in IMPORT mode.
+     * The text is as the client sent it: the sequencer alone parses it (it alone sees the referenced versions and
+     * the normalize setting as of the moment of decision), so a parse error is its rejection.
      *
      * @param semver present for an {@code /api/v1} registration (command format v2; absent in v1 commands): the
      *               sequencer decides the semantic version against its index and records it in the metadata

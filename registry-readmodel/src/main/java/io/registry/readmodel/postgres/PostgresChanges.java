@@ -25,12 +25,14 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
                    AS u (context, id, schema_type, schema_text, refs, fingerprint)
             ON CONFLICT (context, id) DO NOTHING""";
     private static final String UPSERT_VERSIONS = """
-            INSERT INTO subject_versions (subject, version, schema_id, deleted, metadata, rule_set, context)
-            SELECT subject, version, schema_id, deleted, CAST(metadata AS jsonb), CAST(rule_set AS jsonb), context
-              FROM unnest(?::text[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::text[], ?::text[])
-                   AS u (subject, version, schema_id, deleted, metadata, rule_set, context)
+            INSERT INTO subject_versions (subject, version, schema_id, deleted, metadata, rule_set, context,
+                                          fingerprint)
+            SELECT subject, version, schema_id, deleted, CAST(metadata AS jsonb), CAST(rule_set AS jsonb), context,
+                   fingerprint
+              FROM unnest(?::text[], ?::int4[], ?::int4[], ?::bool[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   AS u (subject, version, schema_id, deleted, metadata, rule_set, context, fingerprint)
             ON CONFLICT (subject, version) DO UPDATE SET schema_id = EXCLUDED.schema_id, deleted = EXCLUDED.deleted,
-                metadata = EXCLUDED.metadata, rule_set = EXCLUDED.rule_set""";
+                metadata = EXCLUDED.metadata, rule_set = EXCLUDED.rule_set, fingerprint = EXCLUDED.fingerprint""";
     private static final String DELETE_VERSION = "DELETE FROM subject_versions WHERE subject = ? AND version = ?";
     private static final String SOFT_DELETE_SUBJECT =
             "UPDATE subject_versions SET deleted = true WHERE subject = ? AND version <= ? AND NOT deleted";
@@ -66,7 +68,7 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
         schemas = new UnnestInsert(connection, INSERT_SCHEMAS, Duplicates.KEEP_FIRST,
                 Column.TEXT, Column.INT, Column.TEXT, Column.TEXT, Column.TEXT, Column.TEXT);
         versionPuts = new UnnestInsert(connection, UPSERT_VERSIONS, Duplicates.KEEP_LAST,
-                Column.TEXT, Column.INT, Column.INT, Column.BOOL, Column.TEXT, Column.TEXT, Column.TEXT);
+                Column.TEXT, Column.INT, Column.INT, Column.BOOL, Column.TEXT, Column.TEXT, Column.TEXT, Column.TEXT);
         versionDeletes = new StatementRuns(connection);
         configs = new StatementRuns(connection);
         modes = new StatementRuns(connection);
@@ -79,11 +81,11 @@ final class PostgresChanges implements ProjectionChanges, AutoCloseable {
     }
 
     @Override
-    public void putVersion(SchemaValue value) {
+    public void putVersion(SchemaValue value, String fingerprint) {
         switchVersionsTo(versionPuts);
         versionPuts.add(List.of(value.subject(), value.version()), value.subject(), value.version(), value.id(),
                 value.deleted(), ReadModelJson.writeTree(value.metadata()), ReadModelJson.writeTree(value.ruleSet()),
-                QualifiedSubject.contextOf(value.subject()));
+                QualifiedSubject.contextOf(value.subject()), fingerprint);
     }
 
     @Override

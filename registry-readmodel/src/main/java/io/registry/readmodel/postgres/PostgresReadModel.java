@@ -60,6 +60,14 @@ public class PostgresReadModel implements ReadModel {
     }
 
     @Override
+    public Optional<Integer> repeatOf(String subject, String fingerprint) {
+        if (!storable(subject)) {
+            return Optional.empty();
+        }
+        return guard.call(() -> versions.findRepeat(subject, fingerprint));
+    }
+
+    @Override
     public List<String> subjects(boolean includeDeleted) {
         return guard.call(() -> includeDeleted ? versions.findAllSubjects() : versions.findLiveSubjects());
     }

@@ -21,6 +21,11 @@ public interface SubjectVersionRepository extends GenericRepository<SubjectVersi
             + "AND schema_id = :schemaId ORDER BY subject, version")
     List<VersionRow> findBySchemaId(String context, int schemaId);
 
+    /** The newest live version's schema id holding this content (index subject_versions_repeat_idx). */
+    @Query("SELECT schema_id FROM subject_versions WHERE subject = :subject AND fingerprint = :fingerprint "
+            + "AND NOT deleted ORDER BY version DESC LIMIT 1")
+    Optional<Integer> findRepeat(String subject, String fingerprint);
+
     @Query("SELECT CAST(metadata AS text) AS metadata, CAST(rule_set AS text) AS rule_set FROM subject_versions "
             + "WHERE subject = :subject AND version = :version AND (metadata IS NOT NULL OR rule_set IS NOT NULL)")
     Optional<ExtrasRow> findExtras(String subject, int version);

@@ -48,10 +48,11 @@ final class RedisChanges implements ProjectionChanges {
     }
 
     @Override
-    public void putVersion(SchemaValue value) {
+    public void putVersion(SchemaValue value, String fingerprint) {
         String extras = ReadModelJson.writeExtras(value.metadata(), value.ruleSet());
         script("put", RedisKeys.scopeOf(value.subject()), value.subject(), String.valueOf(value.version()),
-                String.valueOf(value.id()), VersionCell.flag(value.deleted()), extras == null ? "" : extras);
+                String.valueOf(value.id()), VersionCell.flag(value.deleted()), extras == null ? "" : extras,
+                fingerprint);
     }
 
     @Override

@@ -18,6 +18,10 @@ import jakarta.inject.Singleton;
  *                                  deleted with the version's cell by apply_changes.lua, so a reused version number
  *                                  never shows stale metadata
  * P usages:&lt;schemaId&gt;      hash    "&lt;version&gt;:&lt;subject&gt;" → "&lt;0|1&gt;" (reverse index for usagesOf)
+ * P repeat:&lt;subject&gt;       hash    &lt;fingerprint&gt; → "&lt;version&gt;:&lt;schemaId&gt;": the newest live version holding
+ *                                  that content (a registration's repeat, {@code ReadModel#repeatOf}); and
+ *                                  "v&lt;version&gt;" → &lt;fingerprint&gt; for every live version, so that a delete finds
+ *                                  its entry; soft-deleted versions have neither
  * P subjects               zset    every subject with at least one version: score 1 while it has a non-deleted
  *                                  version, 0 while all are soft-deleted; in byte order within a score
  * P config                 hash    &lt;subject&gt; → compatibility level; field "" is the global config
@@ -26,7 +30,7 @@ import jakarta.inject.Singleton;
  * P mode                   hash    &lt;subject&gt; → mode; field "" is the global mode
  * P checkpoint             hash    next_offset, seq: how far the projection has applied the log
  * P log                    string  the id (Kafka topic id) of the log the projection was built from
- * P layout                 string  this key layout's version ("3"); another value (or none) means "rebuild"
+ * P layout                 string  this key layout's version ("4"); another value (or none) means "rebuild"
  * P applied                channel each committed batch's sequence, published inside its MULTI
  * </pre>
  * Each read is one command on one key. Subject hashes, usages and subject lists are maintained together by
@@ -37,7 +41,7 @@ import jakarta.inject.Singleton;
 public class RedisKeys {
     static final String NEXT_OFFSET = "next_offset";
     static final String SEQ = "seq";
-    static final String LAYOUT = "3";
+    static final String LAYOUT = "4";
     /** Field of the global entry in {@link #config()} and {@link #mode()}; Confluent rejects empty subject names. */
     static final String GLOBAL = "";
 
@@ -76,6 +80,10 @@ public class RedisKeys {
         return prefix + "extras:" + subject;
     }
 
+    String repeats(String subject) {
+        return prefix + "repeat:" + subject;
+    }
+
     String usages(String context, int schemaId) {
         return prefix + "usages:" + scope(context) + schemaId;
     }
@@ -111,7 +119,7 @@ public class RedisKeys {
 
     /**
      * The key layout the projection was built in ({@link #LAYOUT}); a projection of another layout is rebuilt.
-     * Layout 2: schema ids scoped by schema context.
+     * Layout 2: schema ids scoped by schema context. Layout 4: the subjects' repeats ({@link #repeats}).
      */
     String layout() {
         return prefix + "layout";

@@ -68,7 +68,7 @@ public class RedisProjectionStore implements ProjectionStore, AutoCloseable {
             connection.flushCommands();
             String bound = await(log);
             if (bound != null && !RedisKeys.LAYOUT.equals(await(layout))) {
-                // Built in an older key layout (before schema contexts): reported unbound, so it is rebuilt.
+                // Built in an older key layout (RedisKeys#layout): reported unbound, so it is rebuilt from the log.
                 return Optional.empty();
             }
             return Optional.ofNullable(bound);

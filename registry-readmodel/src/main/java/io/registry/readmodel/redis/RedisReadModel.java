@@ -89,6 +89,13 @@ public class RedisReadModel implements ReadModel, AsyncSubjectReads {
     }
 
     @Override
+    public Optional<Integer> repeatOf(String subject, String fingerprint) {
+        // "<version>:<schemaId>"
+        return Optional.ofNullable(guard.call(() -> redis.hget(keys.repeats(subject), fingerprint)))
+                .map(entry -> Integer.valueOf(entry.substring(entry.indexOf(':') + 1)));
+    }
+
+    @Override
     public List<String> subjects(boolean includeDeleted) {
         if (!includeDeleted) {
             return guard.call(() -> redis.zrangebyscore(keys.subjects(), Range.create(1, 1)));

@@ -45,6 +45,13 @@ final class ReadModelSnapshot {
             snapshot.put("usages " + id, model.usagesOf(id));
         }
         snapshot.put("schemas", schemas);
+        // the repeat of each content a subject has or had (one lookup per version, not per subject and schema)
+        for (String subject : subjects) {
+            for (SubjectVersion v : model.versions(subject)) {
+                model.schemaById(v.schemaId()).ifPresent(s -> snapshot.put("repeat " + subject + " " + s.id(),
+                        model.repeatOf(subject, s.fingerprint())));
+            }
+        }
         return snapshot;
     }
 }
