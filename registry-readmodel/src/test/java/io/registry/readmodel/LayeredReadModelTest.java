@@ -59,7 +59,7 @@ class LayeredReadModelTest {
             assertAnswersFromPostgres(layered);
             assertEquals(0, layered.appliedSeq(), "the wiped Redis has applied nothing");
             assertEquals(Optional.of(2),
-                    env.bean(PostgresReadModel.class).repeatOf("s", fingerprint(SchemaType.AVRO, B)));
+                    ENV.bean(PostgresReadModel.class).repeatOf("s", fingerprint(SchemaType.AVRO, B)));
             assertEquals(Optional.empty(), layered.repeatOf("s", fingerprint(SchemaType.AVRO, B)),
                     "a repeat Redis misses is left to the sequencer, not asked of Postgres");
         } finally {

@@ -159,10 +159,10 @@ class ProjectionStoresTest {
     /** A Redis projection built in an older key layout (3: before the repeats) reads as unbound, so it is rebuilt. */
     @Test
     void aRedisProjectionOfAnOlderKeyLayoutIsReportedUnbound() {
-        RedisProjectionStore redis = env.bean(RedisProjectionStore.class);
+        RedisProjectionStore redis = ENV.bean(RedisProjectionStore.class);
         redis.rebind("log-1");
         assertEquals(Optional.of("log-1"), redis.boundLog());
-        env.redis().set(env.keyPrefix() + "layout", "3");
+        ENV.get().redis().set(ENV.get().keyPrefix() + "layout", "3");
         assertEquals(Optional.empty(), redis.boundLog());
         redis.rebind("log-1");
         assertEquals(Optional.of("log-1"), redis.boundLog());

@@ -79,6 +79,20 @@ public final class InMemoryReadModel implements ReadModel, AsyncSubjectReads {
     }
 
     @Override
+    public Optional<Integer> repeatOf(String subject, String fingerprint) {
+        List<SubjectVersion> live = versions(subject).stream().filter(v -> !v.deleted()).toList();
+        for (int i = live.size() - 1; i >= 0; i--) {
+            int schemaId = live.get(i).schemaId();
+            boolean same = schemas.values().stream()
+                    .anyMatch(s -> s.id() == schemaId && fingerprint.equals(s.fingerprint()));
+            if (same) {
+                return Optional.of(schemaId);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public List<String> subjects(boolean includeDeleted) {
         return versions.entrySet().stream()
                 .filter(e -> !e.getValue().isEmpty())
