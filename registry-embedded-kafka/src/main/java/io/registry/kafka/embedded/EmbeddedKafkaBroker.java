@@ -95,6 +95,9 @@ public final class EmbeddedKafkaBroker implements KafkaBackend {
             if (port != 0) {
                 FreePorts.requireFree(port);
             }
+            if (DeadIncarnation.mayBeRegistered(dataDir)) {
+                DeadIncarnation.fence(dataDir);
+            }
             KafkaStorage.formatIfNeeded(dataDir, BrokerSettings.NODE_ID, BrokerSettings.CONTROLLER_LISTENER);
             broker = launchWithRetries(dataDir, port, lock, deleteOnClose);
         } catch (RuntimeException | Error e) {
