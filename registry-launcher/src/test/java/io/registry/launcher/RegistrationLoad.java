@@ -23,17 +23,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * counted, not retried: only acknowledged ones carry a promise.
  */
 final class RegistrationLoad implements AutoCloseable {
-    final AcknowledgedWrites acknowledged = new AcknowledgedWrites();
+    final AcknowledgedWrites acknowledged;
     final AtomicInteger failed = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final ExecutorService clients;
     private final List<Future<?>> loops = new ArrayList<>();
 
-    private RegistrationLoad(ExecutorService clients) {
+    private RegistrationLoad(ExecutorService clients, AcknowledgedWrites acknowledged) {
         this.clients = clients;
+        this.acknowledged = acknowledged;
     }
 
     static RegistrationLoad start(RegistryHttp http, String prefix, int subjects, int clientCount) {
+        return start(http, prefix, subjects, clientCount, new AcknowledgedWrites());
+    }
+
+    /** As above, recording into {@code acknowledged} (shared by several loads against the same registry). */
+    static RegistrationLoad start(RegistryHttp http, String prefix, int subjects, int clientCount,
+                                  AcknowledgedWrites acknowledged) {
         for (int s = 0; s < subjects; s++) {
             // Retried: the first write also waits for a freshly started sequencer JVM to take the commands.
             long deadline = System.currentTimeMillis() + 180_000;
@@ -43,7 +50,7 @@ final class RegistrationLoad implements AutoCloseable {
             } while (config.status() != 200 && System.currentTimeMillis() < deadline);
             assertEquals(200, config.status(), config.raw());
         }
-        RegistrationLoad load = new RegistrationLoad(Executors.newFixedThreadPool(clientCount));
+        RegistrationLoad load = new RegistrationLoad(Executors.newFixedThreadPool(clientCount), acknowledged);
         for (int c = 0; c < clientCount; c++) {
             int client = c;
             load.loops.add(load.clients.submit(() -> {

@@ -37,6 +37,28 @@ final class BrokerSettings {
     }
 
     /**
+     * The single node's controller alone, on the node's own metadata log: run before the node after an unclean stop
+     * ({@link DeadIncarnation}). No broker runs meanwhile, so the dead one's session may expire at once: the short
+     * session timeout only shortens that wait (the node itself runs with Kafka's default).
+     */
+    static Map<String, Object> soloController(Path logDir, int controllerPort) {
+        String host = FreePorts.HOST;
+        Map<String, Object> p = new HashMap<>();
+        p.put("process.roles", "controller");
+        p.put("node.id", Integer.toString(NODE_ID));
+        p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        p.put("controller.listener.names", CONTROLLER_LISTENER);
+        p.put("listeners", CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
+        p.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("metadata.log.dir", logDir.toString());
+        p.put("server.max.startup.time.ms", "60000");
+        p.put("broker.session.timeout.ms", "1000");
+        p.put("broker.heartbeat.interval.ms", "500");
+        return p;
+    }
+
+    /**
      * A dedicated KRaft controller of a multi-node test cluster (no broker role, so stopping brokers never touches
      * the metadata quorum).
      */

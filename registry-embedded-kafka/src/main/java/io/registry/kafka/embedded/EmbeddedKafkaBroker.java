@@ -56,7 +56,9 @@ public final class EmbeddedKafkaBroker implements KafkaBackend {
 
     /**
      * Starts a node whose log dirs and metadata live in {@code dataDir}; a directory formatted by an earlier run is
-     * reused with all its data. Returns once the broker is registered and answers clients.
+     * reused with all its data. Returns once the broker is registered and answers clients. After an unclean stop of
+     * the previous run (SIGKILL: no clean-shutdown marker), the node's controller first runs alone until it has fenced
+     * the dead broker, a few seconds ({@link DeadIncarnation} says why).
      *
      * @param port the PLAINTEXT listener port on 127.0.0.1; 0 picks a free one
      * @throws IllegalStateException with a plain explanation if the port is taken, the directory is unusable or the
@@ -94,6 +96,9 @@ public final class EmbeddedKafkaBroker implements KafkaBackend {
         try {
             if (port != 0) {
                 FreePorts.requireFree(port);
+            }
+            if (DeadIncarnation.mayBeRegistered(dataDir)) {
+                DeadIncarnation.fence(dataDir);
             }
             KafkaStorage.formatIfNeeded(dataDir, BrokerSettings.NODE_ID, BrokerSettings.CONTROLLER_LISTENER);
             broker = launchWithRetries(dataDir, port, lock, deleteOnClose);

@@ -25,6 +25,8 @@ import java.util.Properties;
 final class KafkaStorage {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStorage.class);
     static final String META_PROPERTIES = "meta.properties";
+    /** Kafka's CleanShutdownFileHandler.CLEAN_SHUTDOWN_FILE_NAME (kafka-storage, only on the runtime classpath). */
+    static final String CLEAN_SHUTDOWN_FILE = ".kafka_cleanshutdown";
 
     private KafkaStorage() {
     }
@@ -53,6 +55,14 @@ final class KafkaStorage {
 
     static boolean isFormatted(Path dataDir) {
         return Files.isRegularFile(logDir(dataDir).resolve(META_PROPERTIES));
+    }
+
+    /**
+     * Whether the last run of the node on this directory stopped cleanly: Kafka writes this marker into the log dir
+     * at the end of a clean shutdown and deletes it when it starts.
+     */
+    static boolean shutDownCleanly(Path dataDir) {
+        return Files.exists(logDir(dataDir).resolve(CLEAN_SHUTDOWN_FILE));
     }
 
     /** Formats the log directory for a single combined node, unless a previous run already did. Returns the cluster id. */
