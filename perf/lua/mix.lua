@@ -3,7 +3,9 @@
 -- compat checks test a backward-compatible evolution of a seeded subject against its latest version.
 dofile(os.getenv("PERF_LUA") .. "/common.lua")
 local n = tonumber(os.getenv("PERF_SEED"))
-local nonce = os.getenv("PERF_NONCE")
+-- PERF_NONCE is one per perf/run; the script's load time makes each wrk run's names its own, or a later run (after
+-- a warm-up, the next soak window) would re-send earlier runs' schemas: idempotent repeats, not registrations.
+local nonce = os.getenv("PERF_NONCE") .. "t" .. os.time()
 local w = {}
 for x in string.gmatch(os.getenv("PERF_MIX"), "%d+") do table.insert(w, tonumber(x)) end
 local c = 0
