@@ -141,6 +141,32 @@ final class V1Api {
         }
     }
 
+    /**
+     * An identical registration's repeat: the newest live version of {@code subject} holding exactly this type and
+     * text as the log stores it, found by one lookup without parsing ({@link RegistryReads#findRepeat}). Any other
+     * spelling of the same content goes to the sequencer, which answers repeats itself.
+     */
+    Optional<SubjectVersion> repeatOf(String subject, SchemaType type, String text) {
+        return reads.findRepeat(subject, type, text, List.of()).flatMap(id -> {
+            List<SubjectVersion> live = live(subject);
+            for (int i = live.size() - 1; i >= 0; i--) {
+                if (live.get(i).schemaId() == id) {
+                    return Optional.of(live.get(i));
+                }
+            }
+            return Optional.empty();
+        });
+    }
+
+    /**
+     * The fingerprint of the schema a registration was given, read once read-your-writes has waited for it; null
+     * while no store that is up has it (the write itself succeeded).
+     */
+    String fingerprintOf(String subject, int schemaId) {
+        return reads.findSchema(QualifiedSubject.contextOf(subject), schemaId).map(StoredSchema::fingerprint)
+                .orElse(null);
+    }
+
     /** Live versions of a subject, oldest first; empty for an unknown subject. */
     List<SubjectVersion> live(String subject) {
         return reads.liveVersions(subject);

@@ -102,12 +102,11 @@ public class V1Controller {
             throw V1Responses.unprocessable("Field 'metadata' must be a JSON object");
         }
         String description = V1Api.text(request, "description", false);
-        ParsedSchema parsed = api.parse(subject, type, text);
-
-        Optional<SubjectVersion> existing = api.subjectState(subject).holding(parsed);
+        // Parsed once, by the sequencer: an identical retry (with or without its version) answers the version it
+        // registered from one lookup, a read which a concurrent writer cannot contradict; any other spelling of the
+        // same content gets the same answer from the sequencer (not created: 200).
+        Optional<SubjectVersion> existing = api.repeatOf(subject, type, text);
         if (existing.isPresent()) {
-            // An identical retry (with or without its version) answers the version it registered: a read, which a
-            // concurrent writer cannot contradict (the sequencer answers a repeat the same way).
             return V1Responses.ok(api.registration(existing.get()));
         }
         // The semantic version is the sequencer's decision, against its index in log order: two concurrent
@@ -117,7 +116,7 @@ public class V1Controller {
                 null, metadata.toConfluent(), null, SemverRequest.of(requested)), PRINCIPAL);
         Outcome.Registered registered = (Outcome.Registered) result.outcome();
         V1Bodies.Registration record = new V1Bodies.Registration(registered.id(), subject, registered.version(),
-                registered.semver(), parsed.fingerprint());
+                registered.semver(), api.fingerprintOf(subject, registered.id()));
         // not created: the same content arrived concurrently, and the answer is the version that holds it
         return V1Responses.written(registered.created() ? HttpStatus.CREATED : HttpStatus.OK, record, result);
     }

@@ -42,20 +42,7 @@ final class BrokerSettings {
      * session timeout only shortens that wait (the node itself runs with Kafka's default).
      */
     static Map<String, Object> soloController(Path logDir, int controllerPort) {
-        String host = FreePorts.HOST;
-        Map<String, Object> p = new HashMap<>();
-        p.put("process.roles", "controller");
-        p.put("node.id", Integer.toString(NODE_ID));
-        p.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
-        p.put("controller.listener.names", CONTROLLER_LISTENER);
-        p.put("listeners", CONTROLLER_LISTENER + "://" + host + ":" + controllerPort);
-        p.put("listener.security.protocol.map", CONTROLLER_LISTENER + ":PLAINTEXT");
-        p.put("log.dirs", logDir.toString());
-        p.put("metadata.log.dir", logDir.toString());
-        p.put("server.max.startup.time.ms", "60000");
-        p.put("broker.session.timeout.ms", "1000");
-        p.put("broker.heartbeat.interval.ms", "500");
-        return p;
+        return controllerOnly(NODE_ID, logDir, controllerPort, 1000);
     }
 
     /**
@@ -63,6 +50,11 @@ final class BrokerSettings {
      * the metadata quorum).
      */
     static Map<String, Object> controller(int nodeId, Path logDir, int controllerPort) {
+        // The controller fences a stopped broker (and moves its leaderships) after this session timeout.
+        return controllerOnly(nodeId, logDir, controllerPort, 3000);
+    }
+
+    private static Map<String, Object> controllerOnly(int nodeId, Path logDir, int controllerPort, int sessionMs) {
         String host = FreePorts.HOST;
         Map<String, Object> p = new HashMap<>();
         p.put("process.roles", "controller");
@@ -74,8 +66,7 @@ final class BrokerSettings {
         p.put("log.dirs", logDir.toString());
         p.put("metadata.log.dir", logDir.toString());
         p.put("server.max.startup.time.ms", "60000");
-        // The controller fences a stopped broker (and moves its leaderships) after this.
-        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.session.timeout.ms", Integer.toString(sessionMs));
         p.put("broker.heartbeat.interval.ms", "500");
         return p;
     }
