@@ -28,6 +28,7 @@ import static io.registry.launcher.Schemas.avroRecord;
 import static io.registry.launcher.Schemas.field;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -116,6 +117,13 @@ class StoreOutageTest {
             Answer missing = assertAnswers(404, READ_BOUND, () -> http.get("/subjects/never-registered/versions"));
             assertEquals(40401, missing.errorCode(), "Postgres is up: a real miss is still a 404");
         }
+
+        // A producer re-registering its schema while Redis is down: the repeat index is read from Postgres, so the
+        // answer is the registered id without a command (a write through the sequencer would name redis pending).
+        Answer repeat = timed(WRITE_BOUND, () -> http.register(uncached.subject(), schemaOf(uncached.subject())));
+        assertEquals(200, repeat.status(), repeat.raw());
+        assertEquals(uncached.id(), repeat.body().get("id").asInt());
+        assertNull(repeat.header("X-Registry-Projection"), "a repeat is answered from Postgres, not written");
 
         Answer write = timed(WRITE_BOUND, () -> http.register(subject("redis-down-write"),
                 avroRecord("W" + shortId(), field("a", "string"))));
