@@ -4,16 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Apicurio's labelled compatibility cases, read from {@code shared/conformance-data} beside the repository
- * (found by walking up from the working directory, so it works from the module, the reactor root, or any
- * clone path with {@code shared/} next to it).
+ * Apicurio's labelled compatibility cases, a copy of {@code shared/conformance-data} kept in this module's test
+ * resources ({@code conformance-data/}, Apache-2.0, with its LICENSE and provenance README), so a clone runs them
+ * wherever it is checked out.
  */
 public final class ConformanceData {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,18 +28,6 @@ public final class ConformanceData {
     private ConformanceData() {
     }
 
-    public static Path directory() {
-        Path dir = Path.of("").toAbsolutePath();
-        for (Path p = dir; p != null; p = p.getParent()) {
-            Path candidate = p.resolve("shared").resolve("conformance-data");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("shared/conformance-data not found above " + dir
-                + " (expected beside the repository, as <repo>/../shared)");
-    }
-
     /**
      * Every enabled case of an Apicurio file, in both directions. Apicurio's label: "backward" means the
      * updated schema reads data written with the original and not the other way round, "both" means both
@@ -48,8 +35,12 @@ public final class ConformanceData {
      */
     public static List<Check> apicurio(String file) {
         JsonNode tests;
-        try {
-            tests = JSON.readTree(directory().resolve("apicurio").resolve(file).toFile()).path("tests");
+        String resource = "/conformance-data/apicurio/" + file;
+        try (InputStream in = ConformanceData.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("test resource " + resource + " missing");
+            }
+            tests = JSON.readTree(in).path("tests");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
